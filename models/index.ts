@@ -1,0 +1,6 @@
+// Importing this registers every model, so that indexes are built at start-up
+// and tests can empty every collection.
+import './user'
+import './account-token'
+import './sign-in-failure'
+import './outbox-message'

@@ -1,0 +1,21 @@
+// A person who can sign in. One person may hold several roles.
+import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose'
+
+export const ROLES = ['lead', 'doctor', 'manager'] as const
+export type Role = (typeof ROLES)[number]
+
+const userSchema = new Schema(
+  {
+    email: { type: String, required: true, unique: true, lowercase: true, trim: true },
+    name: { type: String, trim: true, default: '' },
+    // Absent until the person sets a password from an invitation or set-up link.
+    passwordHash: { type: String },
+    roles: { type: [{ type: String, enum: ROLES }], default: [] },
+    status: { type: String, enum: ['invited', 'active'], default: 'invited' },
+  },
+  { timestamps: true },
+)
+
+export type UserFields = InferSchemaType<typeof userSchema>
+export type UserDocument = HydratedDocument<UserFields>
+export const User = model('User', userSchema)
