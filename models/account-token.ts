@@ -10,6 +10,8 @@ const accountTokenSchema = new Schema(
     tokenHash: { type: String, required: true, unique: true },
     purpose: { type: String, enum: TOKEN_PURPOSES, required: true },
     userId: { type: Schema.Types.ObjectId, ref: 'User', required: true, index: true },
+    // From the service's clock (not wall time), so tests can move time.
+    issuedAt: { type: Date, required: true },
     expiresAt: { type: Date, required: true },
     usedAt: { type: Date, default: null },
   },

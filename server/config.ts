@@ -18,12 +18,18 @@ const schema = z
       .optional(),
     MAIL_FROM: z.string().default('Tandem <tandem@localhost>'),
     DATA_DIR: z.string().default('./data'),
+    // log2 of scrypt's N; production keeps the default.
+    PASSWORD_HASH_COST: z.coerce.number().int().min(14).max(20).default(17),
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return
     for (const key of ['BASE_URL', 'MONGODB_URI', 'SESSION_SECRET'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' })
+    }
+    if (env.PASSWORD_HASH_COST < 17) {
+      ctx.addIssue({ code: 'custom', path: ['PASSWORD_HASH_COST'], message: 'must be at least 17 in production' })
     }
   })
 
@@ -38,6 +44,9 @@ export type Config = {
   mailFrom: string
   dataDir: string
   logLevel: string
+  passwordHashCost: number
+  /** How many reverse proxies sit in front (for client IPs and secure cookies). */
+  trustProxy: number
 }
 
 export class ConfigError extends Error {}
@@ -64,6 +73,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     dataDir: env.DATA_DIR,
+    passwordHashCost: env.PASSWORD_HASH_COST,
+    trustProxy: env.TRUST_PROXY,
     logLevel: env.NODE_ENV === 'test' && !source.LOG_LEVEL ? 'silent' : env.LOG_LEVEL,
   }
 }

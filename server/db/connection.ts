@@ -1,4 +1,6 @@
 // Connects Mongoose to MONGODB_URI, or to an embedded engine started for us.
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import mongoose from 'mongoose'
 import { startEmbeddedEngine, type EmbeddedEngine } from './embedded-engine'
 
@@ -14,12 +16,17 @@ export async function connectDatabase(options: {
   uri?: string
   dataDir: string
   say?: (line: string) => void
+  /** For scripts beside a running app: use the engine the app started on the same data directory. */
+  reuseRunningEngine?: boolean
 }): Promise<Database> {
   let embedded: EmbeddedEngine | undefined
-  let uri = options.uri
+  let uri = options.uri ?? (options.reuseRunningEngine ? await runningEngineUri(options.dataDir) : undefined)
   if (!uri) {
     embedded = await startEmbeddedEngine({ dataDir: options.dataDir, say: options.say })
     uri = embedded.uri
+    await writeFile(engineFile(options.dataDir), JSON.stringify({ uri, pid: process.pid, engine: embedded.engine }))
+  } else if (!options.uri) {
+    options.say?.(`Database: using the engine already running for ${options.dataDir}`)
   } else {
     options.say?.('Database: using MONGODB_URI')
   }
@@ -32,19 +39,38 @@ export async function connectDatabase(options: {
   return {
     engine: embedded?.engine ?? 'external',
     uri,
-    ping: async () => {
-      try {
-        const db = mongoose.connection.db
-        if (!db || mongoose.connection.readyState !== 1) return false
-        await db.command({ ping: 1 }, { timeoutMS: 2000 })
-        return true
-      } catch {
-        return false
-      }
-    },
+    ping: () => pingConnection(mongoose.connection),
     close: async () => {
       await mongoose.disconnect()
-      await embedded?.stop()
+      if (embedded) {
+        await embedded.stop()
+        await rm(engineFile(options.dataDir), { force: true })
+      }
     },
+  }
+}
+
+/** True when the server behind a connection answers a ping within two seconds. */
+export async function pingConnection(connection: mongoose.Connection): Promise<boolean> {
+  try {
+    const db = connection.db
+    if (!db || connection.readyState !== 1) return false
+    await db.command({ ping: 1 }, { timeoutMS: 2000 })
+    return true
+  } catch {
+    return false
+  }
+}
+
+const engineFile = (dataDir: string) => path.join(path.resolve(dataDir), 'engine.json')
+
+/** The URI of an embedded engine that a live app process started on this data directory. */
+async function runningEngineUri(dataDir: string): Promise<string | undefined> {
+  try {
+    const { uri, pid } = JSON.parse(await readFile(engineFile(dataDir), 'utf8')) as { uri: string; pid: number }
+    process.kill(pid, 0) // throws if that process has gone
+    return uri
+  } catch {
+    return undefined
   }
 }

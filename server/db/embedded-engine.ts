@@ -6,7 +6,7 @@ import { constants } from 'node:fs'
 import { access, mkdir } from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { PROJECT_ROOT } from '../paths'
 import { buildFerretDB } from './ferretdb-build'
 
 export type EngineName = 'mongod' | 'ferretdb' | 'mongodb-memory-server'
@@ -28,7 +28,6 @@ export type EngineOptions = {
 
 export class EngineUnavailableError extends Error {}
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const LOCAL_FERRETDB = path.join(PROJECT_ROOT, '.tools', 'bin', 'ferretdb')
 
 export async function startEmbeddedEngine(options: EngineOptions): Promise<EmbeddedEngine> {

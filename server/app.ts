@@ -1,0 +1,59 @@
+// createApp(services): every middleware and route, in order, and no listen().
+import express from 'express'
+import { accountsRoutes } from './accounts/accounts.routes'
+import { cohortsRoutes } from './cohorts/cohorts.routes'
+import { healthRoutes } from './health.routes'
+import { importRoutes, importUploadRoutes } from './imports/import.routes'
+import { peopleRoutes } from './people/people.routes'
+import { prioritiesRoutes } from './priorities/priorities.routes'
+import { homeRoutes } from './home.routes'
+import { setUpCsrf } from './http/csrf'
+import { loadCurrentUser } from './http/current-user'
+import { notFoundHandler, setUpErrorHandler } from './http/error-handler'
+import { setUpRequestLogging } from './http/request-logging'
+import { setUpSecurityHeaders } from './http/security-headers'
+import { createSessionStore, setUpSessions } from './http/sessions'
+import { setUpStaticAssets } from './http/static-assets'
+import { formatDate, formatDateTime } from './format'
+import { devMailRoutes } from './mail/dev-mail.routes'
+import { VIEWS_DIR } from './paths'
+import type { Services } from './services'
+
+export function createApp(services: Services, options: { sessionStore?: ReturnType<typeof createSessionStore> } = {}) {
+  const { config } = services
+  const app = express()
+  app.set('views', VIEWS_DIR)
+  app.set('view engine', 'ejs')
+  app.set('trust proxy', config.trustProxy)
+  app.disable('x-powered-by')
+  app.locals.devMailEnabled = !config.production
+  Object.assign(app.locals, { formatDate, formatDateTime })
+
+  app.use(setUpRequestLogging(services.logger))
+  app.use(setUpSecurityHeaders(config.production))
+  app.use(setUpStaticAssets())
+  app.use(healthRoutes(services))
+  // Flat form fields only: no nested objects that could smuggle query operators.
+  app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }))
+  app.use(setUpSessions({ secret: config.sessionSecret, production: config.production, store: options.sessionStore ?? createSessionStore() }))
+  app.use(loadCurrentUser)
+  // Multipart uploads check CSRF themselves once the body is read.
+  app.use(importUploadRoutes(services))
+  app.use(setUpCsrf())
+  app.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store')
+    next()
+  })
+
+  app.use(homeRoutes(services))
+  app.use(accountsRoutes(services))
+  app.use(cohortsRoutes(services))
+  app.use(prioritiesRoutes(services))
+  app.use(peopleRoutes(services))
+  app.use(importRoutes(services))
+  if (!config.production) app.use(devMailRoutes(services))
+
+  app.use(notFoundHandler)
+  app.use(setUpErrorHandler({ logger: services.logger, showStack: config.env === 'development' }))
+  return app
+}

@@ -1,0 +1,24 @@
+import { Router } from 'express'
+import { requireRole } from '../http/guards'
+import type { Services } from '../services'
+import { cohortFormController } from './cohort-form.controller'
+
+export function cohortsRoutes(services: Services) {
+  const router = Router()
+  const { cohorts } = services
+  const form = cohortFormController(services)
+  const lead = requireRole('lead')
+
+  router.get('/cohorts', lead, async (_req, res) => {
+    res.render('pages/cohorts/cohort-list', { cohorts: await cohorts.list() })
+  })
+  router.get('/cohorts/new', lead, form.newForm)
+  router.post('/cohorts/new', lead, form.create)
+  router.get('/cohorts/:cohortId', lead, async (req, res) => {
+    const cohort = await cohorts.get(req.params.cohortId)
+    res.render('pages/cohorts/cohort-overview', { cohort, overview: await cohorts.overview(cohort._id) })
+  })
+  router.get('/cohorts/:cohortId/edit', lead, form.editForm)
+  router.post('/cohorts/:cohortId/edit', lead, form.update)
+  return router
+}

@@ -1,0 +1,53 @@
+// Sessions live in MongoDB so that any app process can serve any request.
+// FerretDB v1 has no TTL indexes, so connect-mongo removes expired sessions
+// on an interval instead.
+import { MongoStore } from 'connect-mongo'
+import session from 'express-session'
+import mongoose from 'mongoose'
+
+export const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000
+
+declare module 'express-session' {
+  interface SessionData {
+    userId?: string
+    returnTo?: string
+    flash?: string
+  }
+}
+
+export function createSessionStore(): MongoStore {
+  return MongoStore.create({
+    client: mongoose.connection.getClient(),
+    collectionName: 'sessions',
+    ttl: SESSION_MAX_AGE_MS / 1000,
+    autoRemove: 'interval',
+    autoRemoveInterval: 10, // minutes
+    stringify: false,
+  })
+}
+
+export function setUpSessions(options: { secret: string; production: boolean; store: session.Store }) {
+  return session({
+    name: 'tandem.sid',
+    secret: options.secret,
+    store: options.store,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: options.production,
+      maxAge: SESSION_MAX_AGE_MS,
+    },
+  })
+}
+
+/** A new session id at sign-in, so that an id planted before sign-in is worthless. */
+export function regenerateSession(req: Express.Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.regenerate(error => (error ? reject(error) : resolve())))
+}
+
+export function destroySession(req: Express.Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.destroy(error => (error ? reject(error) : resolve())))
+}

@@ -1,0 +1,126 @@
+// CSV import of doctors or managers: check a file into a preview, then, when the
+// lead confirms, write every valid row. Writing is in bulk (thousands of rows)
+// and idempotent: email is the key, so importing a file again updates people and
+// profiles, never duplicates them, and sends no second invitation.
+import { isValidObjectId, type Types } from 'mongoose'
+import type { CohortDocument } from '../../models/cohort'
+import { Enrolment, type Side } from '../../models/enrolment'
+import { ImportPreview } from '../../models/import-preview'
+import { Profile } from '../../models/profile'
+import { User } from '../../models/user'
+import type { Clock } from '../clock'
+import { NotFoundError } from '../errors'
+import type { InvitationsService } from '../accounts/invitations.service'
+import { readImportFile } from './import-file'
+import { checkRows, type InvalidRow, type ValidRow } from './import-rows'
+
+export type ImportResult = {
+  imported: number
+  newPeople: number
+  invitationsQueued: number
+  skipped: InvalidRow[]
+}
+
+export type ImportService = ReturnType<typeof createImportService>
+
+export function createImportService(deps: { clock: Clock; invitations: InvitationsService }) {
+  return {
+    /** Checks a file; on success stores a preview and returns its id. Nothing else is written. */
+    async preview(cohort: CohortDocument, side: Side, file: { buffer: Buffer; originalname: string }, createdBy: string) {
+      const read = readImportFile(file.buffer, side)
+      if (!read.ok) return { ok: false as const, message: read.message }
+      const { valid, invalid } = checkRows(read.rows, side, cohort.sites)
+      const preview = await ImportPreview.create({
+        cohortId: cohort._id,
+        side,
+        createdBy,
+        fileName: file.originalname.slice(0, 200),
+        totalRows: read.rows.length,
+        valid,
+        invalid,
+        createdAt: deps.clock.now(),
+      })
+      return { ok: true as const, previewId: String(preview._id), ignoredHeaders: read.ignoredHeaders }
+    },
+
+    async get(cohortId: Types.ObjectId, previewId: unknown) {
+      if (typeof previewId !== 'string' || !isValidObjectId(previewId)) throw new NotFoundError()
+      const preview = await ImportPreview.findOne({ _id: previewId, cohortId }).lean()
+      if (!preview) throw new NotFoundError()
+      return { ...preview, valid: preview.valid as ValidRow[], invalid: preview.invalid as InvalidRow[], result: preview.result as ImportResult | null }
+    },
+
+    /**
+     * Writes the preview's valid rows. Claimed with a conditional update first, so a
+     * double-click imports once; returns the result (the stored one if already done).
+     */
+    async confirm(cohort: CohortDocument, previewId: string, invitedBy: string): Promise<ImportResult> {
+      const claimed = await ImportPreview.findOneAndUpdate({ _id: previewId, cohortId: cohort._id, confirmedAt: null }, { $set: { confirmedAt: deps.clock.now() } }, { new: true }).lean()
+      if (!claimed) {
+        const done = await this.get(cohort._id, previewId)
+        if (done.result) return done.result
+        throw new NotFoundError()
+      }
+      const side = claimed.side as Side
+      const rows = claimed.valid as ValidRow[]
+      const skipped = [...(claimed.invalid as InvalidRow[])]
+      const emails = rows.map(r => r.email)
+
+      const before = new Set((await User.find({ email: { $in: emails } }, { email: 1 }).lean()).map(u => u.email))
+      await User.bulkWrite(
+        rows.map(r => ({
+          updateOne: {
+            filter: { email: r.email },
+            update: { $addToSet: { roles: side }, $setOnInsert: { email: r.email, status: 'invited', name: r.name } },
+            upsert: true,
+          },
+        })),
+        { ordered: false },
+      )
+      const users = await User.find({ email: { $in: emails } }).lean()
+      const userOf = new Map(users.map(u => [u.email, u]))
+      // An invited person who has not chosen a name yet takes the name in the file.
+      const named = rows.filter(r => r.name && userOf.get(r.email)?.status === 'invited' && userOf.get(r.email)?.name !== r.name)
+      if (named.length) {
+        await User.bulkWrite(named.map(r => ({ updateOne: { filter: { email: r.email, status: 'invited' }, update: { $set: { name: r.name } } } })), { ordered: false })
+      }
+
+      // Someone already in the cohort on the other side is skipped, not moved.
+      const enrolled = await Enrolment.find({ cohortId: cohort._id, userId: { $in: users.map(u => u._id) } }).lean()
+      const sideOf = new Map(enrolled.map(e => [String(e.userId), e.side]))
+      const writable = rows.filter(r => {
+        const other = sideOf.get(String(userOf.get(r.email)!._id))
+        if (other && other !== side) {
+          skipped.push({ line: r.line, email: r.email, problems: [{ column: 'email', message: `Already in this cohort as a ${other}` }] })
+          return false
+        }
+        return true
+      })
+      await Enrolment.bulkWrite(
+        writable.map(r => ({ updateOne: { filter: { cohortId: cohort._id, userId: userOf.get(r.email)!._id }, update: { $setOnInsert: { side } }, upsert: true } })),
+        { ordered: false },
+      )
+      await Profile.bulkWrite(
+        writable.map(r => {
+          const fields = Object.fromEntries(r.provided.map(key => [key, (r.profile as Record<string, unknown>)[key]]))
+          const userId = userOf.get(r.email)!._id
+          // An empty $set is refused by some servers; a row with only email and name just ensures a profile exists.
+          const update = r.provided.length ? { $set: fields, $setOnInsert: { userId } } : { $setOnInsert: { userId } }
+          return { updateOne: { filter: { userId }, update, upsert: true } }
+        }),
+        { ordered: false },
+      )
+
+      const invitationsQueued = await deps.invitations.inviteImported(
+        cohort,
+        writable.map(r => userOf.get(r.email)!).map(u => ({ _id: u._id, email: u.email, status: u.status as 'invited' | 'active' })),
+        side,
+        invitedBy,
+      )
+      skipped.sort((a, b) => a.line - b.line)
+      const result: ImportResult = { imported: writable.length, newPeople: writable.filter(r => !before.has(r.email)).length, invitationsQueued, skipped }
+      await ImportPreview.updateOne({ _id: claimed._id }, { $set: { result, valid: [] } })
+      return result
+    },
+  }
+}

@@ -1,0 +1,47 @@
+// Everything the routes need, built once from config. Tests build the same
+// thing with a fixed clock and a local SMTP server.
+import type { Clock } from './clock'
+import type { Config } from './config'
+import type { Database } from './db/connection'
+import type { Logger } from './logger'
+import { createAccountTokens } from './accounts/account-tokens'
+import { createAccountsService } from './accounts/accounts.service'
+import { createInvitationsService } from './accounts/invitations.service'
+import { createPasswordResetService } from './accounts/password-reset.service'
+import { createSignInThrottle } from './accounts/sign-in-throttle'
+import { createCohortsService } from './cohorts/cohorts.service'
+import { createImportService } from './imports/import.service'
+import { createOutbox } from './mail/outbox.service'
+import { createEnrolmentsService } from './people/enrolments.service'
+import { createExclusionsService } from './people/exclusions.service'
+import { createProfilesService } from './people/profiles.service'
+import { createRemindersService } from './people/reminders.service'
+import { createPrioritiesService } from './priorities/priorities.service'
+
+export function createServices({ config, clock, database, logger }: { config: Config; clock: Clock; database: Pick<Database, 'ping' | 'engine'>; logger: Logger }) {
+  const outbox = createOutbox({ clock })
+  const tokens = createAccountTokens({ clock })
+  const throttle = createSignInThrottle({ clock })
+  const shared = { tokens, outbox, clock, baseUrl: config.baseUrl, hashCost: config.passwordHashCost }
+  const invitations = createInvitationsService(shared)
+  return {
+    config,
+    clock,
+    database,
+    logger,
+    outbox,
+    throttle,
+    accounts: createAccountsService({ throttle, hashCost: config.passwordHashCost }),
+    invitations,
+    passwordReset: createPasswordResetService(shared),
+    cohorts: createCohortsService(),
+    priorities: createPrioritiesService(),
+    enrolments: createEnrolmentsService({ invitations }),
+    profiles: createProfilesService(),
+    exclusions: createExclusionsService(),
+    reminders: createRemindersService({ outbox, invitations, clock, baseUrl: config.baseUrl }),
+    imports: createImportService({ clock, invitations }),
+  }
+}
+
+export type Services = ReturnType<typeof createServices>

@@ -1,0 +1,27 @@
+// Background work for one app process: the mail outbox worker and the sweep of
+// old sign-in failures. Both are safe to run in several processes at once.
+import { createOutboxWorker } from './mail/outbox-worker'
+import { createTransport } from './mail/transport'
+import type { Services } from './services'
+
+const SWEEP_INTERVAL_MS = 10 * 60 * 1000
+
+export function startWorkers(services: Services) {
+  const { config, clock, logger, throttle } = services
+  const transport = createTransport(config.smtpUrl)
+  const outboxWorker = transport ? createOutboxWorker({ transport, from: config.mailFrom, clock, logger }) : undefined
+  outboxWorker?.start()
+
+  const sweep = setInterval(() => {
+    throttle.sweep().catch(error => logger.error({ err: error }, 'Sign-in failure sweep failed'))
+  }, SWEEP_INTERVAL_MS)
+  sweep.unref()
+
+  return {
+    async stop() {
+      clearInterval(sweep)
+      await outboxWorker?.stop()
+      transport?.close()
+    },
+  }
+}

@@ -1,0 +1,22 @@
+// Playwright driving Debian's Chromium (no browser download), and an axe-core
+// check of every page a journey visits.
+import AxeBuilder from '@axe-core/playwright'
+import { expect } from 'chai'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  })
+}
+
+/** Fails with the rule ids and the offending markup when axe finds any WCAG 2.2 AA violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  const summary = results.violations.map(v => `${v.id}: ${v.help}\n  ${v.nodes.map(n => n.html).join('\n  ')}`)
+  expect(summary, `axe violations on ${page.url()}`).to.deep.equal([])
+}
