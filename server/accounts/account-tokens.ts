@@ -5,6 +5,7 @@ import type { Types } from 'mongoose'
 import { AccountToken, type TokenPurpose } from '../../models/account-token'
 import { User, type UserDocument } from '../../models/user'
 import type { Clock } from '../clock'
+import { claimOnce } from '../db/claims'
 import { DomainError } from '../errors'
 import { hashToken, looksLikeToken, newToken } from './tokens'
 
@@ -49,14 +50,17 @@ export function createAccountTokens({ clock }: { clock: Clock }) {
       return user
     },
 
-    /** Marks the link used, atomically; throws if it was already used or has expired meanwhile. */
+    /**
+     * Marks the link used; throws if it was already used or has expired meanwhile. The
+     * once-only decision is a unique claim, so two simultaneous submissions cannot both pass.
+     */
     async spend(token: string, purpose: TokenPurpose): Promise<void> {
       const now = clock.now()
-      const spent = await AccountToken.findOneAndUpdate(
-        { tokenHash: hashToken(token), purpose, usedAt: null, expiresAt: { $gt: now } },
-        { $set: { usedAt: now } },
-      )
-      if (!spent) throw new InvalidTokenError('used')
+      const tokenHash = hashToken(token)
+      const row = await AccountToken.findOne({ tokenHash, purpose }).lean()
+      if (!row || row.usedAt || row.expiresAt <= now) throw new InvalidTokenError(row?.usedAt ? 'used' : 'expired')
+      if (!(await claimOnce(`token:${tokenHash}`, now))) throw new InvalidTokenError('used')
+      await AccountToken.updateOne({ _id: row._id }, { $set: { usedAt: now } })
     },
 
     /** After a password is set, older unused links for that person stop working. */

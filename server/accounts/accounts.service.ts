@@ -1,5 +1,5 @@
 // First-run set-up and signing in.
-import { AppFlag } from '../../models/app-flag'
+import { claimOnce, isClaimed } from '../db/claims'
 import { User, type UserDocument } from '../../models/user'
 import { ConflictError, DomainError } from '../errors'
 import { hashPassword, verifyPassword } from './passwords'
@@ -19,27 +19,22 @@ export type AccountsService = ReturnType<typeof createAccountsService>
 export function createAccountsService({ throttle, hashCost }: { throttle: SignInThrottle; hashCost: number }) {
   return {
     async needsSetup(): Promise<boolean> {
-      return !(await AppFlag.exists({ _id: SETUP_FLAG }))
+      return !(await isClaimed(SETUP_FLAG))
     },
 
     /** Records that the installation has a lead (e.g. made by the admin CLI), so /setup is closed. */
     async markSetUp(): Promise<void> {
-      await AppFlag.updateOne({ _id: SETUP_FLAG }, {}, { upsert: true })
+      await claimOnce(SETUP_FLAG)
     },
 
     /** Creates the first programme lead; only ever once, even if two people submit together. */
     async createFirstLead(input: { name: string; email: string; password: string }): Promise<UserDocument> {
-      try {
-        await AppFlag.create({ _id: SETUP_FLAG })
-      } catch (error) {
-        if ((error as { code?: number }).code === 11000) throw new ConflictError('Tandem has already been set up')
-        throw error
-      }
+      if (!(await claimOnce(SETUP_FLAG))) throw new ConflictError('Tandem has already been set up')
       const passwordHash = await hashPassword(input.password, hashCost)
       return User.findOneAndUpdate(
         { email: input.email.toLowerCase() },
         { $set: { name: input.name, passwordHash, status: 'active' }, $addToSet: { roles: 'lead' } },
-        { upsert: true, new: true },
+        { upsert: true, returnDocument: 'after' },
       ).orFail()
     },
 
@@ -48,7 +43,7 @@ export function createAccountsService({ throttle, hashCost }: { throttle: SignIn
       const email = input.email.toLowerCase()
       if (await throttle.isBlocked(email, input.ip)) throw new SignInError('blocked')
       const user = await User.findOne({ email, status: 'active' })
-      const ok = await verifyPassword(input.password, user?.passwordHash)
+      const ok = await verifyPassword(input.password, user?.passwordHash, hashCost)
       if (!user || !ok) {
         await throttle.recordFailure(email, input.ip)
         throw new SignInError('wrong')

@@ -30,12 +30,12 @@ export function createInvitationsService(deps: {
       return await User.findOneAndUpdate(
         { email: email.toLowerCase() },
         { $addToSet: { roles: role }, $setOnInsert: { status: 'invited', name: '' } },
-        { upsert: true, new: true },
+        { upsert: true, returnDocument: 'after' },
       ).orFail()
     } catch (error) {
       // Two invitations for a new address at once: the loser of the upsert race retries as an update.
       if ((error as { code?: number }).code !== 11000) throw error
-      return User.findOneAndUpdate({ email: email.toLowerCase() }, { $addToSet: { roles: role } }, { new: true }).orFail()
+      return User.findOneAndUpdate({ email: email.toLowerCase() }, { $addToSet: { roles: role } }, { returnDocument: 'after' }).orFail()
     }
   }
 
@@ -108,7 +108,7 @@ export function createInvitationsService(deps: {
       return User.findOneAndUpdate(
         { _id: user._id },
         { $set: { name: input.name, passwordHash, status: 'active' } },
-        { new: true },
+        { returnDocument: 'after' },
       ).orFail()
     },
   }

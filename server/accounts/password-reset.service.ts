@@ -43,7 +43,7 @@ export function createPasswordResetService(deps: {
       const passwordHash = await hashPassword(password, deps.hashCost)
       await tokens.spend(token, 'password-reset')
       await tokens.revokeOthers(user._id, 'password-reset')
-      return User.findOneAndUpdate({ _id: user._id }, { $set: { passwordHash } }, { new: true }).orFail()
+      return User.findOneAndUpdate({ _id: user._id }, { $set: { passwordHash } }, { returnDocument: 'after' }).orFail()
     },
   }
 }

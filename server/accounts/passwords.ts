@@ -23,11 +23,11 @@ export async function hashPassword(password: string, log2N = DEFAULT_HASH_COST):
   return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64'), key.toString('base64')].join('$')
 }
 
-export async function verifyPassword(password: string, stored: string | undefined | null): Promise<boolean> {
+export async function verifyPassword(password: string, stored: string | undefined | null, dummyLog2N = DEFAULT_HASH_COST): Promise<boolean> {
   const parts = (stored ?? '').split('$')
   if (parts.length !== 6 || parts[0] !== 'scrypt') {
     // Spend the same time as a real check, so that timing does not reveal whether an account exists.
-    await derive(password, Buffer.alloc(16), COST)
+    await derive(password, Buffer.alloc(16), { ...COST, N: 2 ** dummyLog2N })
     return false
   }
   const [, n, r, p, salt, key] = parts as [string, string, string, string, string, string]

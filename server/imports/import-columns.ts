@@ -38,7 +38,7 @@ export const COLUMNS: Record<Side, Column[]> = {
 
 /** "Job title", "job_title" and "JOB-TITLE" are the same header. */
 export function normaliseHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s\-]+/g, '_')
+  return header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s-]+/g, '_')
 }
 
 export function columnForHeader(side: Side, header: string): Column | undefined {

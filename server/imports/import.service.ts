@@ -9,7 +9,8 @@ import { ImportPreview } from '../../models/import-preview'
 import { Profile } from '../../models/profile'
 import { User } from '../../models/user'
 import type { Clock } from '../clock'
-import { NotFoundError } from '../errors'
+import { claimOnce } from '../db/claims'
+import { ConflictError, NotFoundError } from '../errors'
 import type { InvitationsService } from '../accounts/invitations.service'
 import { readImportFile } from './import-file'
 import { checkRows, type InvalidRow, type ValidRow } from './import-rows'
@@ -55,12 +56,13 @@ export function createImportService(deps: { clock: Clock; invitations: Invitatio
      * double-click imports once; returns the result (the stored one if already done).
      */
     async confirm(cohort: CohortDocument, previewId: string, invitedBy: string): Promise<ImportResult> {
-      const claimed = await ImportPreview.findOneAndUpdate({ _id: previewId, cohortId: cohort._id, confirmedAt: null }, { $set: { confirmedAt: deps.clock.now() } }, { new: true }).lean()
-      if (!claimed) {
-        const done = await this.get(cohort._id, previewId)
-        if (done.result) return done.result
-        throw new NotFoundError()
+      const preview = await this.get(cohort._id, previewId)
+      if (!(await claimOnce(`import:${previewId}`, deps.clock.now()))) {
+        if (preview.result) return preview.result
+        throw new ConflictError('This import is already being written: wait a moment and reload the page')
       }
+      await ImportPreview.updateOne({ _id: preview._id }, { $set: { confirmedAt: deps.clock.now() } })
+      const claimed = preview
       const side = claimed.side as Side
       const rows = claimed.valid as ValidRow[]
       const skipped = [...(claimed.invalid as InvalidRow[])]

@@ -5,6 +5,7 @@ import type { Types } from 'mongoose'
 import { Enrolment } from '../../models/enrolment'
 import type { CohortDocument } from '../../models/cohort'
 import type { Clock } from '../clock'
+import { claimOnce } from '../db/claims'
 import type { InvitationsService } from '../accounts/invitations.service'
 import type { Outbox } from '../mail/outbox.service'
 import { cohortPeople } from './directory.service'
@@ -20,11 +21,8 @@ export function createRemindersService(deps: { outbox: Outbox; invitations: Invi
       let reminded = 0
       let reinvited = 0
       for (const person of people.filter(p => !p.complete)) {
-        const already = await Enrolment.findOneAndUpdate(
-          { cohortId: cohort._id, userId: person.userId, $or: [{ remindedAt: null }, { remindedAt: { $lt: new Date(`${day}T00:00:00Z`) } }] },
-          { $set: { remindedAt: deps.clock.now() } },
-        )
-        if (!already) continue
+        if (!(await claimOnce(`profile-reminder:${String(cohort._id)}:${person.userId}:${day}`, deps.clock.now()))) continue
+        await Enrolment.updateOne({ cohortId: cohort._id, userId: person.userId }, { $set: { remindedAt: deps.clock.now() } })
         if (person.status === 'invited') {
           await deps.invitations.invite({ email: person.email, role: person.side, invitedBy: leadName })
           reinvited += 1

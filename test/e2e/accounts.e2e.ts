@@ -1,16 +1,16 @@
 // The first journey of a new installation, as a person would do it in a browser.
 import { expect } from 'chai'
 import type { Page } from 'playwright-core'
-import { expectAccessible } from './support/browser'
+import { expectAccessible, newPage } from './support/browser'
 import { e2e } from './support/hooks'
 
 describe('accounts in a browser', () => {
   let page: Page
   beforeEach(async () => {
-    page = await e2e.browser.newPage()
+    page = await newPage()
   })
   afterEach(async () => {
-    await page.close()
+    await page.context().close()
   })
 
   it('sets up Tandem, signs in, invites a doctor who accepts from the email, and signs out', async () => {

@@ -7,7 +7,7 @@ import supertest from 'supertest'
 import { createApp } from '../../server/app'
 import { pingConnection } from '../../server/db/connection'
 import { startEmbeddedEngine } from '../../server/db/embedded-engine'
-import { buildTestApp } from '../support/test-app'
+import { buildTestApp, sharedSessionStore } from '../support/test-app'
 
 describe('GET /healthz', () => {
   it('answers 200 with the database up', async () => {
@@ -26,7 +26,7 @@ describe('GET /healthz', () => {
     try {
       const t = await buildTestApp()
       const database = { engine: engine.engine, ping: () => pingConnection(connection) }
-      const app = createApp({ ...t.services, database })
+      const app = createApp({ ...t.services, database }, { sessionStore: sharedSessionStore() })
       expect((await supertest(app).get('/healthz')).status).to.equal(200)
       await engine.stop()
       const response = await supertest(app).get('/healthz')

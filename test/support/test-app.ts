@@ -1,7 +1,7 @@
 // The real app, with a fixed clock and a test configuration, for route tests.
 import type { Express } from 'express'
 import supertest from 'supertest'
-import { AppFlag } from '../../models/app-flag'
+import { claimOnce } from '../../server/db/claims'
 import { createApp } from '../../server/app'
 import { fixedClock } from '../../server/clock'
 import { loadConfig } from '../../server/config'
@@ -20,13 +20,22 @@ export type TestApp = { app: Express; services: Services; clock: ReturnType<type
 /** `fresh: true` leaves the installation un-set-up (no first lead yet), for the /setup tests. */
 export async function buildTestApp(options: { env?: Record<string, string>; fresh?: boolean } = {}): Promise<TestApp> {
   const database = await startTestDatabase()
-  if (!options.fresh) await AppFlag.updateOne({ _id: 'setup-complete' }, {}, { upsert: true })
+  if (!options.fresh) await claimOnce('setup-complete')
   // Cheaper password hashing keeps the suite fast; production refuses less than 17.
   const config = loadConfig({ NODE_ENV: 'test', BASE_URL: TEST_BASE_URL, PASSWORD_HASH_COST: '14', ...options.env })
   const clock = fixedClock(START_TIME)
   const services = createServices({ config, clock, database, logger: createLogger('silent') })
-  sharedStore ??= createSessionStore()
-  return { app: createApp(services, { sessionStore: sharedStore }), services, clock }
+  return { app: createApp(services, { sessionStore: sharedSessionStore() }), services, clock }
+}
+
+/** One session store for the whole run (each store keeps a sweep timer). */
+export function sharedSessionStore() {
+  if (!sharedStore) {
+    sharedStore = createSessionStore()
+    // express-session subscribes to the store once per app; tests build many apps.
+    sharedStore.setMaxListeners(0)
+  }
+  return sharedStore
 }
 
 /** The CSRF token from the first form on a page. */

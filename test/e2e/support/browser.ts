@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect } from 'chai'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { e2e } from './hooks'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -19,4 +20,10 @@ export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
   const summary = results.violations.map(v => `${v.id}: ${v.help}\n  ${v.nodes.map(n => n.html).join('\n  ')}`)
   expect(summary, `axe violations on ${page.url()}`).to.deep.equal([])
+}
+
+/** A fresh context (own cookies) and page; axe needs pages made from a context. */
+export async function newPage(): Promise<Page> {
+  const context = await e2e.browser.newContext()
+  return context.newPage()
 }

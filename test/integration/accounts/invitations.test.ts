@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { AccountToken } from '../../../models/account-token'
 import { OutboxMessage } from '../../../models/outbox-message'
 import { User } from '../../../models/user'
 import { browserFor, buildTestApp, TEST_BASE_URL, type TestApp } from '../../support/test-app'
@@ -44,7 +45,6 @@ describe('invitations', () => {
   it('stores only a hash of the token', async () => {
     const { path } = await invite('hash.check@example.nhs.uk')
     const token = path.split('/').pop()!
-    const { AccountToken } = await import('../../../models/account-token')
     const rows = await AccountToken.find().lean()
     expect(rows).to.have.length.greaterThan(0)
     expect(JSON.stringify(rows)).not.to.contain(token)

@@ -1,0 +1,71 @@
+// Writing email to the outbox. The change that causes an email writes the row;
+// the outbox worker delivers it. A dedupe key makes writing the same email
+// twice (a retried request, a re-imported file) a no-op.
+import { isValidObjectId } from 'mongoose'
+import { OutboxMessage, type OutboxMessageDocument } from '../../models/outbox-message'
+import type { Clock } from '../clock'
+import { NotFoundError } from '../errors'
+
+export type OutgoingEmail = {
+  to: string
+  subject: string
+  text: string
+  html?: string
+  /** The calendar part; its method must equal the METHOD inside the content. */
+  icalEvent?: { method: string; content: string; filename?: string }
+  dedupeKey: string
+}
+
+export type Outbox = ReturnType<typeof createOutbox>
+
+const isDuplicateKey = (error: unknown) => (error as { code?: number })?.code === 11000
+
+export function createOutbox({ clock }: { clock: Clock }) {
+  return {
+    /** Writes one email; `created` is false when one with the same dedupe key was already written. */
+    async enqueue(email: OutgoingEmail): Promise<{ created: boolean }> {
+      try {
+        await OutboxMessage.create({ ...email, status: 'pending', nextAttemptAt: clock.now() })
+        return { created: true }
+      } catch (error) {
+        if (isDuplicateKey(error)) return { created: false }
+        throw error
+      }
+    },
+
+    /** Writes many at once (imports); returns how many were new. */
+    async enqueueMany(emails: OutgoingEmail[]): Promise<number> {
+      if (!emails.length) return 0
+      const now = clock.now()
+      try {
+        const inserted = await OutboxMessage.insertMany(
+          emails.map(email => ({ ...email, status: 'pending', nextAttemptAt: now })),
+          { ordered: false },
+        )
+        return inserted.length
+      } catch (error) {
+        // Unordered: everything but the duplicates was written.
+        const result = error as { insertedDocs?: unknown[]; writeErrors?: { code?: number; err?: { code?: number } }[] }
+        const onlyDuplicates = (result.writeErrors ?? []).every(e => (e.code ?? e.err?.code) === 11000)
+        if (!isDuplicateKey(error) && !onlyDuplicates) throw error
+        return result.insertedDocs?.length ?? 0
+      }
+    },
+
+    /** Which of these dedupe keys have already been written. */
+    async existingKeys(keys: string[]): Promise<string[]> {
+      if (!keys.length) return []
+      const rows = await OutboxMessage.find({ dedupeKey: { $in: keys } }, { dedupeKey: 1 }).lean()
+      return rows.map(r => r.dedupeKey)
+    },
+
+    list: ({ limit }: { limit: number }) => OutboxMessage.find().sort({ createdAt: -1, _id: -1 }).limit(limit).lean(),
+
+    async get(id: unknown): Promise<OutboxMessageDocument> {
+      if (typeof id !== 'string' || !isValidObjectId(id)) throw new NotFoundError()
+      const message = await OutboxMessage.findById(id)
+      if (!message) throw new NotFoundError()
+      return message
+    },
+  }
+}
