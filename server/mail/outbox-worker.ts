@@ -1,16 +1,14 @@
-// Delivers the outbox. Each delivery attempt of a row is claimed with a unique
-// insert (`outbox:<id>:<attempt>`), so with several app processes every attempt
-// belongs to exactly one of them (FerretDB v1's conditional updates are not
-// atomic between clients; see models/claim.ts). The owner then leases the row;
-// a row whose worker died mid-send is taken over, as the next attempt, when its
-// lease runs out. Temporary failures are retried with exponential backoff,
-// permanent ones (SMTP 5xx) are marked failed at once.
+// Delivers the outbox: claims due rows (see outbox-claim.ts), sends each with
+// the one pooled transport, and records the outcome. Temporary failures are
+// retried with exponential backoff; permanent ones (SMTP 5xx) fail at once.
+// Logs carry row ids, attempt counts and error codes only: no addresses,
+// subjects or bodies, which are personal data.
 import { randomUUID } from 'node:crypto'
-import type { Types } from 'mongoose'
-import { OutboxMessage, type OutboxMessageFields } from '../../models/outbox-message'
-import { claimOnce } from '../db/claims'
 import type { Clock } from '../clock'
 import type { Logger } from '../logger'
+import { classifyFailure, retryDelayMs } from './delivery-failure'
+import { createOutboxClaimer, type OutboxRow } from './outbox-claim'
+import { OutboxMessage } from '../../models/outbox-message'
 import type { MailTransport } from './transport'
 
 export type OutboxWorkerOptions = {
@@ -29,7 +27,10 @@ export type OutboxWorkerOptions = {
 
 export type OutboxWorker = ReturnType<typeof createOutboxWorker>
 
-type OutboxRow = OutboxMessageFields & { _id: Types.ObjectId }
+const SWEEP_EVERY_MS = 60 * 60 * 1000
+
+/** The Message-ID of a row: the same on every attempt, so a duplicate delivery is recognisable. */
+export const outboxMessageId = (row: Pick<OutboxRow, '_id'>) => `<${String(row._id)}@tandem.outbox>`
 
 export function createOutboxWorker(options: OutboxWorkerOptions) {
   const workerId = options.workerId ?? randomUUID()
@@ -39,31 +40,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
   const maxBackoffMs = options.maxBackoffMs ?? 60 * 60 * 1000
   const pollMs = options.pollMs ?? 2000
   const { clock, logger } = options
-
-  async function claim(): Promise<OutboxRow | null> {
-    const now = clock.now()
-    const due = await OutboxMessage.find({
-      $or: [
-        { status: 'pending', nextAttemptAt: { $lte: now } },
-        { status: 'sending', leaseUntil: { $lt: now } },
-      ],
-    })
-      .sort({ nextAttemptAt: 1, _id: 1 })
-      .limit(20)
-      .lean()
-    for (const row of due) {
-      const attempts = row.attempts + 1
-      if (!(await claimOnce(`outbox:${String(row._id)}:${attempts}`, now))) continue
-      const leaseUntil = new Date(now.getTime() + leaseMs)
-      await OutboxMessage.updateOne({ _id: row._id }, { $set: { status: 'sending', leaseOwner: workerId, leaseUntil, attempts } })
-      return { ...row, attempts }
-    }
-    return null
-  }
+  const claimer = createOutboxClaimer({ workerId, clock, leaseMs })
 
   async function deliver(row: OutboxRow): Promise<void> {
-    const id = row._id as Types.ObjectId
-    const mine = { _id: id, leaseOwner: workerId, status: 'sending' as const }
+    const outboxId = String(row._id)
+    // Only while the lease is still ours: another worker may have taken over.
+    const mine = { _id: row._id, leaseOwner: workerId, status: 'sending' as const }
+    const released = { leaseOwner: null, leaseUntil: null }
     try {
       await options.transport.sendMail({
         from: options.from,
@@ -71,55 +54,77 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         subject: row.subject,
         text: row.text,
         html: row.html ?? undefined,
-        // Stable per row, so that a duplicate delivery would at least be recognisable.
-        messageId: `<${String(id)}@tandem.outbox>`,
+        messageId: outboxMessageId(row),
         icalEvent: row.icalEvent?.content
-          ? { method: row.icalEvent.method ?? 'REQUEST', content: row.icalEvent.content, filename: row.icalEvent.filename ?? 'invite.ics' }
+          ? {
+              method: row.icalEvent.method ?? 'REQUEST',
+              content: row.icalEvent.content,
+              filename: row.icalEvent.filename ?? 'invite.ics',
+            }
           : undefined,
       })
-      await OutboxMessage.updateOne(mine, { $set: { status: 'sent', sentAt: clock.now(), leaseOwner: null, leaseUntil: null, lastError: null } })
-      logger?.info({ outboxId: String(id), attempts: row.attempts }, 'Email sent')
+      await OutboxMessage.updateOne(mine, {
+        $set: { status: 'sent', sentAt: clock.now(), lastError: null, ...released },
+      })
+      logger?.info({ outboxId, attempts: row.attempts }, 'Email sent')
     } catch (error) {
-      const code = (error as { responseCode?: number }).responseCode
-      const reason = describe(error)
-      const permanent = typeof code === 'number' && code >= 500
-      if (permanent || row.attempts >= maxAttempts) {
-        await OutboxMessage.updateOne(mine, { $set: { status: 'failed', lastError: reason, leaseOwner: null, leaseUntil: null } })
-        logger?.warn({ outboxId: String(id), attempts: row.attempts, code: code ?? (error as { code?: string }).code }, 'Email failed permanently')
+      const failure = classifyFailure(error)
+      if (failure.permanent || row.attempts >= maxAttempts) {
+        await OutboxMessage.updateOne(mine, {
+          $set: { status: 'failed', lastError: failure.summary, ...released },
+        })
+        logger?.warn(
+          { outboxId, attempts: row.attempts, code: failure.code, permanent: failure.permanent },
+          'Email failed',
+        )
         return
       }
-      const backoff = Math.min(maxBackoffMs, baseBackoffMs * 2 ** (row.attempts - 1))
+      const retryInMs = retryDelayMs(row.attempts, baseBackoffMs, maxBackoffMs)
+      const nextAttemptAt = new Date(clock.now().getTime() + retryInMs)
       await OutboxMessage.updateOne(mine, {
-        $set: { status: 'pending', nextAttemptAt: new Date(clock.now().getTime() + backoff), lastError: reason, leaseOwner: null, leaseUntil: null },
+        $set: { status: 'pending', nextAttemptAt, lastError: failure.summary, ...released },
       })
-      // The SMTP reply may quote the address, so only the code is logged; the row keeps the text.
-      logger?.info({ outboxId: String(id), attempts: row.attempts, code: code ?? (error as { code?: string }).code, retryInMs: backoff }, 'Email will be retried')
+      logger?.info(
+        { outboxId, attempts: row.attempts, code: failure.code, retryInMs },
+        'Email will be retried',
+      )
     }
   }
 
   let timer: NodeJS.Timeout | undefined
   let running: Promise<unknown> = Promise.resolve()
   let stopped = true
+  let lastSweep = 0
 
   const worker = {
     id: workerId,
 
-    /** Sends every row that is due now; returns how many it handled. */
+    /** Sends every row that is due now, one at a time; returns how many it handled. */
     async runOnce(): Promise<number> {
       let handled = 0
-      for (let row = await claim(); row; row = await claim()) {
+      for (let row = await claimer.claimNext(); row; row = await claimer.claimNext()) {
         await deliver(row)
         handled += 1
       }
       return handled
     },
 
+    /** Deletes delivery claims too old to matter (they would otherwise pile up, one per attempt). */
+    sweepClaims: () => claimer.sweep(),
+
+    /** Polls every pollMs until stop(); one batch at a time. */
     start() {
       if (!stopped) return
       stopped = false
       const tick = () => {
-        running = worker
-          .runOnce()
+        running = (async () => {
+          await worker.runOnce()
+          if (clock.now().getTime() - lastSweep >= SWEEP_EVERY_MS) {
+            lastSweep = clock.now().getTime()
+            await claimer.sweep()
+          }
+        })()
+          // A database error must not end the loop; the next tick tries again.
           .catch(error => logger?.error({ err: error }, 'Outbox worker failed'))
           .finally(() => {
             if (!stopped) timer = setTimeout(tick, pollMs)
@@ -128,6 +133,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
       tick()
     },
 
+    /** Stops polling and waits for the batch in flight. */
     async stop() {
       stopped = true
       if (timer) clearTimeout(timer)
@@ -135,11 +141,4 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
     },
   }
   return worker
-}
-
-/** An error as a short line for the row: SMTP code and message, or the network error code. */
-function describe(error: unknown): string {
-  const e = error as { responseCode?: number; response?: string; code?: string; message?: string }
-  if (e.responseCode) return `${e.responseCode} ${(e.response ?? '').slice(0, 200)}`
-  return `${e.code ?? 'ERROR'} ${(e.message ?? '').slice(0, 200)}`
 }

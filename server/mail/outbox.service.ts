@@ -1,7 +1,7 @@
 // Writing email to the outbox. The change that causes an email writes the row;
 // the outbox worker delivers it. A dedupe key makes writing the same email
 // twice (a retried request, a re-imported file) a no-op.
-import { isValidObjectId } from 'mongoose'
+import { isObjectIdOrHexString } from 'mongoose'
 import { OutboxMessage, type OutboxMessageDocument } from '../../models/outbox-message'
 import type { Clock } from '../clock'
 import { NotFoundError } from '../errors'
@@ -45,9 +45,16 @@ export function createOutbox({ clock }: { clock: Clock }) {
         return inserted.length
       } catch (error) {
         // Unordered: everything but the duplicates was written.
-        const result = error as { insertedDocs?: unknown[]; writeErrors?: { code?: number; err?: { code?: number } }[] }
-        const onlyDuplicates = (result.writeErrors ?? []).every(e => (e.code ?? e.err?.code) === 11000)
-        if (!isDuplicateKey(error) && !onlyDuplicates) throw error
+        const result = error as {
+          insertedDocs?: unknown[]
+          writeErrors?: { code?: number; err?: { code?: number } }[]
+        }
+        const writeErrors = result.writeErrors ?? []
+        // Anything but duplicate keys (e.g. a lost connection) is a real failure.
+        const onlyDuplicates = writeErrors.length
+          ? writeErrors.every(e => (e.code ?? e.err?.code) === 11000)
+          : isDuplicateKey(error)
+        if (!onlyDuplicates) throw error
         return result.insertedDocs?.length ?? 0
       }
     },
@@ -59,10 +66,13 @@ export function createOutbox({ clock }: { clock: Clock }) {
       return rows.map(r => r.dedupeKey)
     },
 
-    list: ({ limit }: { limit: number }) => OutboxMessage.find().sort({ createdAt: -1, _id: -1 }).limit(limit).lean(),
+    /** Newest first, for the development mail page. */
+    list: ({ limit }: { limit: number }) =>
+      OutboxMessage.find().sort({ createdAt: -1, _id: -1 }).limit(limit).lean(),
 
+    /** One message; an id that is not a 24-hex ObjectId is simply not found (no CastError, no 500). */
     async get(id: unknown): Promise<OutboxMessageDocument> {
-      if (typeof id !== 'string' || !isValidObjectId(id)) throw new NotFoundError()
+      if (typeof id !== 'string' || !isObjectIdOrHexString(id)) throw new NotFoundError()
       const message = await OutboxMessage.findById(id)
       if (!message) throw new NotFoundError()
       return message

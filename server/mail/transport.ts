@@ -6,14 +6,17 @@ export type MailTransport = Transporter
 
 export function createTransport(smtpUrl: string | undefined): MailTransport | undefined {
   if (!smtpUrl) return undefined
-  const url = new URL(smtpUrl)
+  // nodemailer parses the URL itself (host, port, user:pass, smtps:, and
+  // settings in the query string such as ?tls.rejectUnauthorized=false);
+  // what the URL sets wins over the defaults below.
   return nodemailer.createTransport({
+    url: smtpUrl,
+    // Pooled: the worker sends in bursts, and one connection per message
+    // would repeat the greeting (and TLS, and AUTH) every time.
     pool: true,
     maxConnections: 3,
-    host: url.hostname,
-    port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
-    secure: url.protocol === 'smtps:',
-    auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+    // Short enough that a dead server fails the attempt well inside the
+    // worker's lease (2 minutes), so the row goes back to pending, not stuck.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,

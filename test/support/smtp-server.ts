@@ -5,7 +5,14 @@ import type { AddressInfo } from 'node:net'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 
-export type ReceivedMail = { to: string; subject: string; text: string; messageId: string; raw: string; parsed: ParsedMail }
+export type ReceivedMail = {
+  to: string
+  subject: string
+  text: string
+  messageId: string
+  raw: string
+  parsed: ParsedMail
+}
 
 export type TestSmtpServer = {
   url: string
@@ -13,8 +20,8 @@ export type TestSmtpServer = {
   messages: ReceivedMail[]
   /** Resolves with the messages once at least `count` have arrived. */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>
-  /** The next message is refused at DATA with this SMTP reply. */
-  rejectNext(code: number, message: string): void
+  /** The next message is refused with this SMTP reply, after its DATA (default) or at RCPT TO. */
+  rejectNext(code: number, message: string, at?: 'data' | 'rcpt'): void
   clear(): void
   stop(): Promise<void>
   start(): Promise<void>
@@ -22,7 +29,13 @@ export type TestSmtpServer = {
 
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = []
-  const rejections: { code: number; message: string }[] = []
+  const rejections: { code: number; message: string; at: 'data' | 'rcpt' }[] = []
+  // smtp-server sends `responseCode` as the reply code, so nodemailer sees a real 4xx/5xx.
+  const takeRejection = (at: 'data' | 'rcpt') => {
+    if (rejections[0]?.at !== at) return undefined
+    const { code, message } = rejections.shift()!
+    return Object.assign(new Error(message), { responseCode: code })
+  }
   let server: SMTPServer | undefined
   let port = 0
 
@@ -31,20 +44,29 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onRcptTo(_address, _session, callback) {
+        callback(takeRejection('rcpt') ?? undefined)
+      },
       onData(stream, _session, callback) {
         const chunks: Buffer[] = []
         stream.on('data', (chunk: Buffer) => chunks.push(chunk))
         stream.on('end', () => {
-          const refusal = rejections.shift()
-          if (refusal) {
-            const error = Object.assign(new Error(refusal.message), { responseCode: refusal.code })
-            return callback(error)
-          }
+          const refusal = takeRejection('data')
+          if (refusal) return callback(refusal)
           const raw = Buffer.concat(chunks).toString('utf8')
           simpleParser(raw)
             .then(parsed => {
-              const to = Array.isArray(parsed.to) ? parsed.to.map(a => a.text).join(', ') : (parsed.to?.text ?? '')
-              messages.push({ to, subject: parsed.subject ?? '', text: parsed.text ?? '', messageId: parsed.messageId ?? '', raw, parsed })
+              const to = Array.isArray(parsed.to)
+                ? parsed.to.map(a => a.text).join(', ')
+                : (parsed.to?.text ?? '')
+              messages.push({
+                to,
+                subject: parsed.subject ?? '',
+                text: parsed.text ?? '',
+                messageId: parsed.messageId ?? '',
+                raw,
+                parsed,
+              })
               callback()
             })
             .catch(callback)
@@ -68,8 +90,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       }
       return messages
     },
-    rejectNext(code, message) {
-      rejections.push({ code, message })
+    rejectNext(code, message, at = 'data') {
+      rejections.push({ code, message, at })
     },
     clear() {
       messages.length = 0
