@@ -68,27 +68,29 @@ export function createImportService(deps: { clock: Clock; invitations: Invitatio
       const skipped = [...(claimed.invalid as InvalidRow[])]
       const emails = rows.map(r => r.email)
 
-      const before = new Set((await User.find({ email: { $in: emails } }, { email: 1 }).lean()).map(u => u.email))
-      await User.bulkWrite(
-        rows.map(r => ({
-          updateOne: {
-            filter: { email: r.email },
-            update: { $addToSet: { roles: side }, $setOnInsert: { email: r.email, status: 'invited', name: r.name } },
-            upsert: true,
-          },
-        })),
-        { ordered: false },
+      // FerretDB v1 finds documents by _id quickly and by any other field only by scanning,
+      // so thousands of rows are written as inserts and updates by _id: one scan per
+      // collection, not one per row.
+      const existingUsers = await User.find({ email: { $in: emails } }).lean()
+      const before = new Set(existingUsers.map(u => u.email))
+      await insertIgnoringDuplicates(
+        User,
+        rows.filter(r => !before.has(r.email)).map(r => ({ email: r.email, name: r.name, roles: [side], status: 'invited' })),
       )
       const users = await User.find({ email: { $in: emails } }).lean()
       const userOf = new Map(users.map(u => [u.email, u]))
-      // An invited person who has not chosen a name yet takes the name in the file.
-      const named = rows.filter(r => r.name && userOf.get(r.email)?.status === 'invited' && userOf.get(r.email)?.name !== r.name)
-      if (named.length) {
-        await User.bulkWrite(named.map(r => ({ updateOne: { filter: { email: r.email, status: 'invited' }, update: { $set: { name: r.name } } } })), { ordered: false })
-      }
+      const userUpdates = rows.flatMap(r => {
+        const user = userOf.get(r.email)!
+        const set: Record<string, unknown> = {}
+        if (!user.roles.includes(side)) set.roles = [...user.roles, side]
+        // An invited person who has not chosen a name yet takes the name in the file.
+        if (r.name && user.status === 'invited' && user.name !== r.name) set.name = r.name
+        return Object.keys(set).length ? [{ updateOne: { filter: { _id: user._id }, update: { $set: set } } }] : []
+      })
+      if (userUpdates.length) await User.bulkWrite(userUpdates, { ordered: false })
 
       // Someone already in the cohort on the other side is skipped, not moved.
-      const enrolled = await Enrolment.find({ cohortId: cohort._id, userId: { $in: users.map(u => u._id) } }).lean()
+      const enrolled = await Enrolment.find({ cohortId: cohort._id }).lean()
       const sideOf = new Map(enrolled.map(e => [String(e.userId), e.side]))
       const writable = rows.filter(r => {
         const other = sideOf.get(String(userOf.get(r.email)!._id))
@@ -98,20 +100,27 @@ export function createImportService(deps: { clock: Clock; invitations: Invitatio
         }
         return true
       })
-      await Enrolment.bulkWrite(
-        writable.map(r => ({ updateOne: { filter: { cohortId: cohort._id, userId: userOf.get(r.email)!._id }, update: { $setOnInsert: { side } }, upsert: true } })),
-        { ordered: false },
+      await insertIgnoringDuplicates(
+        Enrolment,
+        writable.filter(r => !sideOf.has(String(userOf.get(r.email)!._id))).map(r => ({ cohortId: cohort._id, userId: userOf.get(r.email)!._id, side })),
       )
-      await Profile.bulkWrite(
-        writable.map(r => {
-          const fields = Object.fromEntries(r.provided.map(key => [key, (r.profile as Record<string, unknown>)[key]]))
-          const userId = userOf.get(r.email)!._id
-          // An empty $set is refused by some servers; a row with only email and name just ensures a profile exists.
-          const update = r.provided.length ? { $set: fields, $setOnInsert: { userId } } : { $setOnInsert: { userId } }
-          return { updateOne: { filter: { userId }, update, upsert: true } }
-        }),
-        { ordered: false },
+
+      const writableIds = writable.map(r => userOf.get(r.email)!._id)
+      const profileOf = new Map((await Profile.find({ userId: { $in: writableIds } }).lean()).map(p => [String(p.userId), p]))
+      const fieldsOf = (r: ValidRow) => Object.fromEntries(r.provided.map(key => [key, (r.profile as Record<string, unknown>)[key]]))
+      await insertIgnoringDuplicates(
+        Profile,
+        writable.filter(r => !profileOf.has(String(userOf.get(r.email)!._id))).map(r => ({ userId: userOf.get(r.email)!._id, ...fieldsOf(r) })),
       )
+      // Only profiles the file changes are updated: re-importing the same file writes nothing.
+      const profileUpdates = writable.flatMap(r => {
+        const existing = profileOf.get(String(userOf.get(r.email)!._id)) as Record<string, unknown> | undefined
+        if (!existing) return []
+        const fields = fieldsOf(r)
+        const changed = Object.fromEntries(Object.entries(fields).filter(([key, value]) => !sameValue(existing[key], value)))
+        return Object.keys(changed).length ? [{ updateOne: { filter: { _id: existing._id }, update: { $set: changed } } }] : []
+      })
+      if (profileUpdates.length) await Profile.bulkWrite(profileUpdates, { ordered: false })
 
       const invitationsQueued = await deps.invitations.inviteImported(
         cohort,
@@ -125,4 +134,21 @@ export function createImportService(deps: { clock: Clock; invitations: Invitatio
       return result
     },
   }
+}
+
+/** Inserts many; rows that lost a race to a concurrent insert (duplicate key) are skipped. */
+async function insertIgnoringDuplicates(model: { insertMany(docs: object[], options: { ordered: false }): Promise<unknown> }, docs: object[]) {
+  if (!docs.length) return
+  try {
+    await model.insertMany(docs, { ordered: false })
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors ?? []
+    const onlyDuplicates = (error as { code?: number }).code === 11000 || (writeErrors.length > 0 && writeErrors.every(e => (e.code ?? e.err?.code) === 11000))
+    if (!onlyDuplicates) throw error
+  }
+}
+
+/** Stored and imported values compared as JSON (dates as ISO strings, arrays in order). */
+function sameValue(stored: unknown, incoming: unknown): boolean {
+  return JSON.stringify(stored ?? null) === JSON.stringify(incoming ?? null)
 }
