@@ -33,7 +33,7 @@ before(async function () {
   const services = createServices({ config, clock: systemClock, database, logger })
   server.on('request', createApp(services))
   const transport = createTransport(config.smtpUrl)!
-  const worker = createOutboxWorker({ transport, from: config.mailFrom, clock: systemClock, logger, pollMs: 100 })
+  const worker = createOutboxWorker({ transport, from: config.mailFrom, clock: systemClock, logger, pollMs: 250 })
   worker.start()
   stopWorker = async () => {
     await worker.stop()
