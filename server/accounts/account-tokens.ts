@@ -5,6 +5,7 @@ import type { Types } from 'mongoose'
 import { AccountToken, type TokenPurpose } from '../../models/account-token'
 import { User, type UserDocument } from '../../models/user'
 import type { Clock } from '../clock'
+import type { Outbox } from '../mail/outbox.service'
 import { claimOnce } from '../db/claims'
 import { DomainError } from '../errors'
 import { hashToken, looksLikeToken, newToken } from './tokens'
@@ -19,6 +20,15 @@ export class InvalidTokenError extends DomainError {
 }
 
 export type AccountTokens = ReturnType<typeof createAccountTokens>
+
+/** What a service that emails single-use links needs. */
+export type EmailLinkDeps = {
+  tokens: AccountTokens
+  outbox: Outbox
+  clock: Clock
+  baseUrl: string
+  hashCost: number
+}
 
 export function createAccountTokens({ clock }: { clock: Clock }) {
   return {

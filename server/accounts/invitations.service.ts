@@ -2,10 +2,8 @@
 // password. Inviting someone who already has an account just adds the role.
 import type { Types } from 'mongoose'
 import { User, type Role, type UserDocument } from '../../models/user'
-import type { Clock } from '../clock'
-import type { Outbox } from '../mail/outbox.service'
 import { addedToCohortEmail, invitationEmail, roleAddedEmail } from './account-emails'
-import type { AccountTokens } from './account-tokens'
+import type { EmailLinkDeps } from './account-tokens'
 import { hashPassword } from './passwords'
 
 export const INVITATION_LIFETIME_DAYS = 7
@@ -15,13 +13,7 @@ export type InvitationOutcome = 'invited' | 'role-added'
 
 export type InvitationsService = ReturnType<typeof createInvitationsService>
 
-export function createInvitationsService(deps: {
-  tokens: AccountTokens
-  outbox: Outbox
-  clock: Clock
-  baseUrl: string
-  hashCost: number
-}) {
+export function createInvitationsService(deps: EmailLinkDeps) {
   const { tokens, outbox, clock, baseUrl } = deps
 
   /** The person with this email, created as invited if new, holding `role`. */

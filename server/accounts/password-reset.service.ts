@@ -3,10 +3,8 @@
 // form cannot be used to find out who uses Tandem.
 import { AccountToken } from '../../models/account-token'
 import { User, type UserDocument } from '../../models/user'
-import type { Clock } from '../clock'
-import type { Outbox } from '../mail/outbox.service'
 import { passwordResetEmail } from './account-emails'
-import type { AccountTokens } from './account-tokens'
+import type { EmailLinkDeps } from './account-tokens'
 import { hashPassword } from './passwords'
 
 export const RESET_LIFETIME_MINUTES = 60
@@ -16,13 +14,7 @@ const MAX_RESETS_PER_HOUR = 3
 
 export type PasswordResetService = ReturnType<typeof createPasswordResetService>
 
-export function createPasswordResetService(deps: {
-  tokens: AccountTokens
-  outbox: Outbox
-  clock: Clock
-  baseUrl: string
-  hashCost: number
-}) {
+export function createPasswordResetService(deps: EmailLinkDeps) {
   const { tokens, outbox, clock, baseUrl } = deps
   return {
     async request(email: string): Promise<void> {
