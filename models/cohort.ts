@@ -4,6 +4,17 @@ import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mong
 export const COHORT_STATUSES = ['draft', 'recruiting', 'matching', 'running', 'closed'] as const
 export type CohortStatus = (typeof COHORT_STATUSES)[number]
 
+// What a doctor–manager candidate is scored on; the lead weighs each 0–10 per cohort
+// and may make any of them a hard requirement.
+export const MATCHING_CRITERIA = ['specialty', 'interests', 'site', 'availability', 'preference'] as const
+export type MatchingCriterion = (typeof MATCHING_CRITERIA)[number]
+export const DEFAULT_MATCHING_WEIGHTS: Record<MatchingCriterion, number> = { specialty: 4, interests: 3, site: 2, availability: 3, preference: 2 }
+
+const weightsSchema = new Schema(
+  Object.fromEntries(MATCHING_CRITERIA.map(c => [c, { type: Number, min: 0, max: 10, default: DEFAULT_MATCHING_WEIGHTS[c] }])) as Record<MatchingCriterion, { type: NumberConstructor; min: number; max: number; default: number }>,
+  { _id: false },
+)
+
 const cohortSchema = new Schema(
   {
     name: { type: String, required: true, trim: true },
@@ -14,6 +25,9 @@ const cohortSchema = new Schema(
     targetDoctorShadowsManager: { type: Number, default: 2, min: 0, max: 20 },
     targetManagerShadowsDoctor: { type: Number, default: 2, min: 0, max: 20 },
     status: { type: String, enum: COHORT_STATUSES, default: 'draft' },
+    matchingWeights: { type: weightsSchema, default: () => ({}) },
+    // Criteria a pair must meet at all (e.g. "site": same site only).
+    matchingRequired: { type: [{ type: String, enum: MATCHING_CRITERIA }], default: [] },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
   },
   { timestamps: true },

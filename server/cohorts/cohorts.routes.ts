@@ -2,6 +2,7 @@ import { Router } from 'express'
 import { requireRole } from '../http/guards'
 import type { Services } from '../services'
 import { cohortFormController } from './cohort-form.controller'
+import { matchingSettingsController } from './matching-settings.controller'
 
 export function cohortsRoutes(services: Services) {
   const router = Router()
@@ -20,5 +21,8 @@ export function cohortsRoutes(services: Services) {
   })
   router.get('/cohorts/:cohortId/edit', lead, form.editForm)
   router.post('/cohorts/:cohortId/edit', lead, form.update)
+  const settings = matchingSettingsController(services)
+  router.get('/cohorts/:cohortId/matching/settings', lead, settings.get)
+  router.post('/cohorts/:cohortId/matching/settings', lead, settings.post)
   return router
 }

@@ -1,6 +1,6 @@
 // Cohorts: create, edit, list, and the counts on a cohort's overview page.
 import { isValidObjectId, type Types } from 'mongoose'
-import { Cohort, type CohortDocument } from '../../models/cohort'
+import { Cohort, type CohortDocument, type MatchingCriterion } from '../../models/cohort'
 import { Enrolment } from '../../models/enrolment'
 import { Profile } from '../../models/profile'
 import { User } from '../../models/user'
@@ -32,6 +32,10 @@ export function createCohortsService() {
 
     async update(id: Types.ObjectId, input: CohortInput): Promise<void> {
       await Cohort.updateOne({ _id: id }, { $set: input })
+    },
+
+    async saveMatchingSettings(id: Types.ObjectId, weights: Record<MatchingCriterion, number>, required: MatchingCriterion[]): Promise<void> {
+      await Cohort.updateOne({ _id: id }, { $set: { matchingWeights: weights, matchingRequired: required } })
     },
 
     /** The cohorts a person takes part in (for doctors and managers). */
