@@ -3,14 +3,15 @@
 import { Router } from 'express'
 import type { Services } from './services'
 
-export function homeRoutes({ accounts, cohorts, profiles }: Services) {
+export function homeRoutes({ accounts, cohorts, profiles, pairs }: Services) {
   const router = Router()
   router.get('/', async (req, res) => {
     if (!req.user) return res.redirect(303, (await accounts.needsSetup()) ? '/setup' : '/sign-in')
     const takesPart = req.user.roles.includes('doctor') || req.user.roles.includes('manager')
     const myCohorts = takesPart ? await cohorts.forPerson(req.user.id) : []
     const profileMissing = takesPart ? await profiles.missingFor(req.user) : []
-    res.render('pages/home', { roles: req.user.roles, myCohorts, profileMissing })
+    const myPairs = takesPart ? await pairs.forPerson(req.user.id) : []
+    res.render('pages/home', { roles: req.user.roles, myCohorts, profileMissing, myPairs })
   })
   router.get('/accessibility', (_req, res) => {
     res.render('pages/accessibility')

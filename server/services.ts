@@ -12,6 +12,7 @@ import { createSignInThrottle } from './accounts/sign-in-throttle'
 import { createCohortsService } from './cohorts/cohorts.service'
 import { createImportService } from './imports/import.service'
 import { createOutbox } from './mail/outbox.service'
+import { createPairsService } from './pairs/pairs.service'
 import { createEnrolmentsService } from './people/enrolments.service'
 import { createExclusionsService } from './people/exclusions.service'
 import { createProfilesService } from './people/profiles.service'
@@ -41,6 +42,7 @@ export function createServices({ config, clock, database, logger }: { config: Co
     exclusions: createExclusionsService(),
     reminders: createRemindersService({ outbox, invitations, clock, baseUrl: config.baseUrl }),
     imports: createImportService({ clock, invitations }),
+    pairs: createPairsService({ outbox, clock, baseUrl: config.baseUrl }),
   }
 }
 

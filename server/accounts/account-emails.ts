@@ -1,8 +1,10 @@
 // The words of the emails that accounts send. Plain text first; the HTML part
 // says the same thing.
 import type { Role } from '../../models/user'
+import { textToHtml as toHtml, type Email } from '../mail/email-html'
 
-export type Email = { subject: string; text: string; html: string }
+export type { Email }
+
 
 const roleNames: Record<Role, string> = { lead: 'programme lead', doctor: 'doctor', manager: 'manager' }
 
@@ -54,19 +56,4 @@ export function passwordResetEmail(options: { link: string; expiresInMinutes: nu
     `The link works once and expires in ${options.expiresInMinutes} minutes. If you did not ask for this, you can ignore this email: your password has not changed.`,
   ].join('\n')
   return { subject: 'Reset your Tandem password', text, html: toHtml(text) }
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
-}
-
-/** Paragraphs from blank-line-separated text, with bare links made clickable. */
-function toHtml(text: string): string {
-  return text
-    .split('\n\n')
-    .map(paragraph => {
-      const escaped = escapeHtml(paragraph).replace(/\n/g, '<br>')
-      return `<p>${escaped.replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>')}</p>`
-    })
-    .join('\n')
 }

@@ -1,0 +1,106 @@
+// Publishing pairs and reading them back. Publishing is a set of unique inserts:
+// a doctor can be in one pair per cohort, and a manager's pairs each take one of
+// their numbered places, so concurrent publications can neither double-pair a
+// doctor nor overload a manager (see docs/decisions/003).
+import type { Types } from 'mongoose'
+import type { CohortDocument } from '../../models/cohort'
+import { Cohort } from '../../models/cohort'
+import { Enrolment } from '../../models/enrolment'
+import { Exclusion } from '../../models/exclusion'
+import { Pair } from '../../models/pair'
+import { Profile } from '../../models/profile'
+import { User } from '../../models/user'
+import type { Clock } from '../clock'
+import type { Outbox } from '../mail/outbox.service'
+import { introductionEmail } from './pair-emails'
+
+export type ProposedPair = {
+  doctorId: Types.ObjectId
+  managerId: Types.ObjectId
+  score: number
+  contributions: { criterion: string; points: number; explanation: string }[]
+}
+
+export type PublishResult = { published: number; refused: { doctorId: string; managerId: string; reason: string }[] }
+
+export type PairsService = ReturnType<typeof createPairsService>
+
+const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000
+
+export function createPairsService(deps: { outbox: Outbox; clock: Clock; baseUrl: string }) {
+  return {
+    async publish(cohort: CohortDocument, proposed: ProposedPair[], publishedBy: string): Promise<PublishResult> {
+      const refused: PublishResult['refused'] = []
+      const enrolments = await Enrolment.find({ cohortId: cohort._id }).lean()
+      const sideOf = new Map(enrolments.map(e => [String(e.userId), e.side]))
+      const excluded = new Set((await Exclusion.find({ cohortId: cohort._id }).lean()).map(e => `${String(e.doctorId)}:${String(e.managerId)}`))
+      const capacityOf = new Map(
+        (await Profile.find({ userId: { $in: proposed.map(p => p.managerId) } }, { userId: 1, capacity: 1 }).lean()).map(p => [String(p.userId), p.capacity ?? 1]),
+      )
+      const published: { pairId: Types.ObjectId; pair: ProposedPair }[] = []
+      for (const pair of proposed) {
+        const refuse = (reason: string) => refused.push({ doctorId: String(pair.doctorId), managerId: String(pair.managerId), reason })
+        if (sideOf.get(String(pair.doctorId)) !== 'doctor' || sideOf.get(String(pair.managerId)) !== 'manager') {
+          refuse('not a doctor and a manager in this cohort')
+          continue
+        }
+        if (excluded.has(`${String(pair.doctorId)}:${String(pair.managerId)}`)) {
+          refuse('excluded from being paired')
+          continue
+        }
+        const outcome = await insertIntoFreePlace(cohort._id, pair, capacityOf.get(String(pair.managerId)) ?? 1, deps.clock.now(), publishedBy)
+        if (outcome.ok) published.push({ pairId: outcome.pairId, pair })
+        else refuse(outcome.reason)
+      }
+      if (published.length && cohort.status !== 'running' && cohort.status !== 'closed') {
+        await Cohort.updateOne({ _id: cohort._id }, { $set: { status: 'running' } })
+      }
+      await this.introduce(cohort, published)
+      return { published: published.length, refused }
+    },
+
+    /** One introduction to each partner, written to the outbox once per pair. */
+    async introduce(cohort: CohortDocument, published: { pairId: Types.ObjectId; pair: ProposedPair }[]) {
+      const ids = published.flatMap(p => [p.pair.doctorId, p.pair.managerId])
+      const people = new Map((await User.find({ _id: { $in: ids } }, { name: 1, email: 1 }).lean()).map(u => [String(u._id), u]))
+      const emails = published.flatMap(({ pairId, pair }) => {
+        const doctor = people.get(String(pair.doctorId))!
+        const manager = people.get(String(pair.managerId))!
+        const reasons = pair.contributions.filter(c => c.points > 0).map(c => c.explanation)
+        const link = `${deps.baseUrl}/`
+        return [
+          { to: doctor.email, ...introductionEmail({ to: doctor, partner: manager, partnerRole: 'manager', cohortName: cohort.name, reasons, link }), dedupeKey: `pair-intro:${String(pairId)}:doctor` },
+          { to: manager.email, ...introductionEmail({ to: manager, partner: doctor, partnerRole: 'doctor', cohortName: cohort.name, reasons, link }), dedupeKey: `pair-intro:${String(pairId)}:manager` },
+        ]
+      })
+      await deps.outbox.enqueueMany(emails)
+    },
+
+    /** A person's published pairs with their partner, for their home page. Never proposals. */
+    async forPerson(userId: string) {
+      const pairs = await Pair.find({ $or: [{ doctorId: userId }, { managerId: userId }] }).lean()
+      const partnerIds = pairs.map(p => (String(p.doctorId) === userId ? p.managerId : p.doctorId))
+      const partners = new Map((await User.find({ _id: { $in: partnerIds } }, { name: 1, email: 1 }).lean()).map(u => [String(u._id), u]))
+      const cohorts = new Map((await Cohort.find({ _id: { $in: pairs.map(p => p.cohortId) } }, { name: 1 }).lean()).map(c => [String(c._id), c.name]))
+      return pairs.map(p => {
+        const iAmDoctor = String(p.doctorId) === userId
+        const partner = partners.get(String(iAmDoctor ? p.managerId : p.doctorId))
+        return { cohortName: cohorts.get(String(p.cohortId)) ?? '', partnerName: partner?.name ?? '', partnerEmail: partner?.email ?? '', partnerRole: iAmDoctor ? 'manager' : 'doctor' }
+      })
+    },
+  }
+}
+
+async function insertIntoFreePlace(cohortId: Types.ObjectId, pair: ProposedPair, capacity: number, now: Date, publishedBy: string): Promise<{ ok: true; pairId: Types.ObjectId } | { ok: false; reason: string }> {
+  for (let place = 1; place <= capacity; place += 1) {
+    try {
+      const created = await Pair.create({ cohortId, ...pair, managerPlace: place, publishedAt: now, publishedBy })
+      return { ok: true, pairId: created._id }
+    } catch (error) {
+      if (!isDuplicate(error)) throw error
+      // Either this doctor is already paired (final), or this place is taken (try the next).
+      if (await Pair.exists({ cohortId, doctorId: pair.doctorId })) return { ok: false, reason: 'the doctor is already in a published pair' }
+    }
+  }
+  return { ok: false, reason: `the manager has no free place (capacity ${capacity})` }
+}
