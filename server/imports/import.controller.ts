@@ -24,11 +24,10 @@ export function importController({ cohorts, imports }: Services) {
     form: (req: Request, res: Response) => renderUpload(req, res, { side: typeof req.query.side === 'string' ? req.query.side : '' }),
 
     async template(req: Request, res: Response) {
-      const cohort = await cohorts.get(req.params.cohortId)
+      await cohorts.get(req.params.cohortId) // 404 for an unknown cohort
       const side = sideFrom(req.params.side)
       if (!side) return res.status(404).render('pages/errors/not-found')
       res.attachment(`tandem-${side}s-template.csv`).type('text/csv; charset=utf-8').send(templateCsv(side))
-      void cohort
     },
 
     /** multer with its errors (too large, not a file) turned into form errors. */
