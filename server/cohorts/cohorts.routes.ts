@@ -19,6 +19,10 @@ export function cohortsRoutes(services: Services) {
     const cohort = await cohorts.get(req.params.cohortId)
     res.render('pages/cohorts/cohort-overview', { cohort, overview: await cohorts.overview(cohort._id) })
   })
+  router.get('/cohorts/:cohortId/pairs', lead, async (req, res) => {
+    const cohort = await cohorts.get(req.params.cohortId)
+    res.render('pages/cohorts/pairs', { cohort, pairs: await services.pairs.forCohort(cohort._id) })
+  })
   router.get('/cohorts/:cohortId/edit', lead, form.editForm)
   router.post('/cohorts/:cohortId/edit', lead, form.update)
   const settings = matchingSettingsController(services)

@@ -76,6 +76,25 @@ export function createPairsService(deps: { outbox: Outbox; clock: Clock; baseUrl
       await deps.outbox.enqueueMany(emails)
     },
 
+    /** The cohort's published pairs, doctor names in order, for the lead. */
+    async forCohort(cohortId: Types.ObjectId) {
+      const pairs = await Pair.find({ cohortId }).lean()
+      const names = new Map(
+        (await User.find({ _id: { $in: pairs.flatMap(p => [p.doctorId, p.managerId]) } }, { name: 1, email: 1 }).lean()).map(u => [String(u._id), u.name || u.email]),
+      )
+      return pairs
+        .map(p => ({
+          doctor: names.get(String(p.doctorId)) ?? '',
+          doctorId: String(p.doctorId),
+          manager: names.get(String(p.managerId)) ?? '',
+          managerId: String(p.managerId),
+          score: p.score,
+          reasons: p.contributions.map(c => c.explanation ?? '').filter(Boolean),
+          publishedAt: p.publishedAt,
+        }))
+        .sort((a, b) => a.doctor.localeCompare(b.doctor))
+    },
+
     /** A person's published pairs with their partner, for their home page. Never proposals. */
     async forPerson(userId: string) {
       const pairs = await Pair.find({ $or: [{ doctorId: userId }, { managerId: userId }] }).lean()

@@ -36,7 +36,7 @@ describe('every page passes axe', () => {
       await page.goto(path.startsWith('http') ? path : `${e2e.baseUrl}${path}`)
       await expectAccessible(page)
     }
-    for (const path of [`${base}/people`, `${base}/people?side=doctor&sort=name&order=desc`, `${base}/people/add`, `${base}/exclusions`, `${base}/edit`, `${base}/matching/settings`, `${base}/import`, '/priorities', '/priorities/new', '/cohorts', `/people/${doctor._id}/profile`, `/people/${manager._id}/profile`, '/dev/mail', '/people/invite', '/no-such-page', '/accessibility', '/privacy']) {
+    for (const path of [`${base}/people`, `${base}/people?side=doctor&sort=name&order=desc`, `${base}/people/add`, `${base}/exclusions`, `${base}/edit`, `${base}/matching/settings`, `${base}/pairs`, `${base}/import`, '/priorities', '/priorities/new', '/cohorts', `/people/${doctor._id}/profile`, `/people/${manager._id}/profile`, '/dev/mail', '/people/invite', '/no-such-page', '/accessibility', '/privacy']) {
       await visit(path)
     }
     // Forms with their error summaries.

@@ -6,7 +6,7 @@ import { Pair } from '../../../models/pair'
 import { Profile } from '../../../models/profile'
 import { browserFor, buildTestApp, type TestApp } from '../../support/test-app'
 import { insertCohort, insertMember } from '../../support/cohorts'
-import { TEST_PASSWORD } from '../../support/users'
+import { signedIn, TEST_PASSWORD } from '../../support/users'
 
 const LEAD = '64b000000000000000000001'
 
@@ -70,5 +70,22 @@ describe('publishing pairs', () => {
     const doctor = await insertMember(cohort._id, 'doctor')
     await Promise.all([1, 2, 3, 4].map(() => t.services.pairs.publish(cohort, [pair(doctor._id, other._id)], LEAD)))
     expect(await Pair.countDocuments({ doctorId: doctor._id }), 'one pair per doctor').to.equal(1)
+  })
+})
+
+describe('the lead’s list of pairs', () => {
+  it('shows published pairs with their reasons, to leads only', async () => {
+    const t = await buildTestApp()
+    const cohort = await insertCohort()
+    const doctor = await insertMember(cohort._id, 'doctor', { name: 'Dara Doctor' })
+    const manager = await insertMember(cohort._id, 'manager', { name: 'Mina Manager' })
+    const { browser } = await signedIn(t, ['lead'])
+    expect((await browser.get(`/cohorts/${cohort._id}/pairs`)).text).to.contain('No pairs have been published yet')
+    await t.services.pairs.publish(cohort, [pair(doctor._id, manager._id, 83)], LEAD)
+    const page = await browser.get(`/cohorts/${cohort._id}/pairs`)
+    expect(page.text).to.contain('Dara Doctor').and.contain('Mina Manager').and.contain('both interested in discharge').and.contain('>83<')
+    const asDoctor = browserFor(t.app)
+    await asDoctor.submit('/sign-in', { email: doctor.email, password: TEST_PASSWORD })
+    expect((await asDoctor.get(`/cohorts/${cohort._id}/pairs`)).status).to.equal(403)
   })
 })
