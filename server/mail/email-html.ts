@@ -1,10 +1,9 @@
 // Emails are written as plain text; the HTML part says the same thing, with
 // paragraphs and clickable links.
+import { escapeHtml } from '../escape-html'
+
 export type Email = { subject: string; text: string; html: string }
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
-}
 
 /** Paragraphs from blank-line-separated text, with bare links made clickable. */
 export function textToHtml(text: string): string {
