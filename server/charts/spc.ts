@@ -210,3 +210,17 @@ export function assuranceIcon(points: readonly XmrPoint[], target: number | unde
   const [pass, fail] = direction === 'up' ? [limits.lower > target, limits.upper < target] : [limits.upper < target, limits.lower > target]
   return pass ? 'consistently-pass' : fail ? 'consistently-fail' : 'hit-and-miss'
 }
+
+/**
+ * IHI astronomical point: a value so far from the rest that anyone would notice. The IHI
+ * leaves this to judgement; Tandem flags a point outside the XmR limits computed from all
+ * the other points (so the point cannot widen its own limits).
+ */
+export function astronomicalPoints(values: readonly number[]): number[] {
+  if (values.length < 3) return []
+  return values.flatMap((value, i) => {
+    const others = values.filter((_, j) => j !== i)
+    const limits = limitsOf(others)
+    return limits && (value > limits.upper || value < limits.lower) ? [i] : []
+  })
+}

@@ -1,6 +1,6 @@
 // Expected values below are worked out by hand in the comments.
 import { expect } from 'chai'
-import { assuranceIcon, limitsOf, median, shifts, trends, variationIcon, xmr } from '../../server/charts/spc'
+import { assuranceIcon, astronomicalPoints, limitsOf, median, shifts, trends, variationIcon, xmr } from '../../server/charts/spc'
 
 const close = (actual: number, expected: number) => expect(actual).to.be.closeTo(expected, 1e-9)
 const flagged = (points: ReturnType<typeof xmr>, rule: string) => points.flatMap((p, i) => (p.rules.includes(rule as never) ? [i] : []))
@@ -91,5 +91,14 @@ describe('XmR chart (Making Data Count)', () => {
     const points = xmr([4])
     expect(points[0]!.limits).to.equal(undefined)
     expect(variationIcon(points, 'up')).to.equal(undefined)
+  })
+})
+
+describe('astronomical points', () => {
+  it('flags a value outside the limits of all the others, and nothing in steady data', () => {
+    // Without the 30: mean 11.333, moving ranges 2,1,2,1,1,1,2,1 → 11/8; upper 11.333 + 2.66 × 1.375 = 14.99.
+    expect(astronomicalPoints([10, 12, 11, 13, 12, 11, 10, 12, 11, 30])).to.deep.equal([9])
+    expect(astronomicalPoints([5, 6, 5, 6, 5, 6, 5, 6])).to.deep.equal([])
+    expect(astronomicalPoints([1, 2])).to.deep.equal([])
   })
 })
