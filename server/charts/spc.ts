@@ -213,14 +213,16 @@ export function assuranceIcon(points: readonly XmrPoint[], target: number | unde
 
 /**
  * IHI astronomical point: a value so far from the rest that anyone would notice. The IHI
- * leaves this to judgement; Tandem flags a point outside the XmR limits computed from all
- * the other points (so the point cannot widen its own limits).
+ * leaves this to judgement; Tandem flags a point more than 3 standard deviations from the
+ * mean of all the other points (so the point cannot widen its own yardstick, and a step
+ * change is left to the shift rule).
  */
 export function astronomicalPoints(values: readonly number[]): number[] {
-  if (values.length < 3) return []
+  if (values.length < 4) return []
   return values.flatMap((value, i) => {
     const others = values.filter((_, j) => j !== i)
-    const limits = limitsOf(others)
-    return limits && (value > limits.upper || value < limits.lower) ? [i] : []
+    const mean = others.reduce((a, b) => a + b, 0) / others.length
+    const sd = Math.sqrt(others.reduce((a, b) => a + (b - mean) ** 2, 0) / (others.length - 1))
+    return Math.abs(value - mean) > 3 * sd && sd > 0 ? [i] : []
   })
 }

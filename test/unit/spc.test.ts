@@ -95,10 +95,11 @@ describe('XmR chart (Making Data Count)', () => {
 })
 
 describe('astronomical points', () => {
-  it('flags a value outside the limits of all the others, and nothing in steady data', () => {
-    // Without the 30: mean 11.333, moving ranges 2,1,2,1,1,1,2,1 → 11/8; upper 11.333 + 2.66 × 1.375 = 14.99.
+  it('flags a value more than 3 SD from the mean of the others, and nothing in steady or stepped data', () => {
+    // Without the 30: mean 11.333, sample SD 1.0 (squared deviations sum to 8.0 over 8), so 3 SD = 3: 30 is far out.
     expect(astronomicalPoints([10, 12, 11, 13, 12, 11, 10, 12, 11, 30])).to.deep.equal([9])
     expect(astronomicalPoints([5, 6, 5, 6, 5, 6, 5, 6])).to.deep.equal([])
+    expect(astronomicalPoints([2, 2, 2, 2, 2, 2, 5, 8, 8, 8, 8, 8, 8])).to.deep.equal([])
     expect(astronomicalPoints([1, 2])).to.deep.equal([])
   })
 })
