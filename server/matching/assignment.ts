@@ -1,0 +1,190 @@
+// The best whole-cohort assignment of doctors to managers, exactly.
+//
+// Objective, in this order (lexicographic):
+//   1. match as many doctors as possible — nobody is left out to raise someone else's score;
+//   2. then the highest total score;
+//   3. then the tie-break in tie-break.ts (doctors in id order take the best manager left).
+// Constraints: manager places, exclusions never paired, ineligible pairs (hard
+// requirements) never paired, and locked pairs kept as they are, using up places.
+// A lock overrides a hard requirement — the lead chose that pair knowingly — but a
+// lock on an excluded pair, or more locks than a manager has places, is refused.
+//
+// No database or Express here: callers pass ids, capacities and a score matrix, so the
+// solver can be tested and benchmarked alone. Input order does not matter: everything
+// is put in id order first, and results come back in doctor id order.
+import { ConflictError } from '../errors'
+import { minCostMaxFlow, type Network } from './min-cost-flow'
+import { applyTieBreak } from './tie-break'
+
+export type PairIds = readonly [doctorId: string, managerId: string]
+
+export type AssignmentProblem = {
+  doctors: readonly { id: string }[]
+  managers: readonly { id: string; capacity: number }[]
+  /**
+   * Doctor-major, in the order of `doctors` and `managers`: `points[d * managers.length + m]`,
+   * whole numbers ≥ 0; `eligible` 0 marks a pair a hard requirement rules out (a ScoreMatrix fits).
+   */
+  scores: { points: ArrayLike<number>; eligible?: ArrayLike<number> }
+  exclusions?: readonly PairIds[]
+  locked?: readonly PairIds[]
+}
+
+export type AssignedPair = { doctorId: string; managerId: string; score: number; locked: boolean }
+
+export type UnmatchedReason =
+  'no-managers' | 'no-eligible-manager' | 'excluded-from-all' | 'eligible-managers-full'
+export type UnmatchedDoctor = { doctorId: string; reason: UnmatchedReason; explanation: string }
+
+export type Assignment = {
+  pairs: AssignedPair[]
+  unmatched: UnmatchedDoctor[]
+  matched: number
+  total: number
+}
+
+/** Plain code-unit order, the same on every machine and locale. */
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+function indexIds(items: readonly { id: string }[], side: string) {
+  const index = new Map<string, number>()
+  items.forEach((item, i) => {
+    if (index.has(item.id)) throw new Error(`${side} ${item.id} appears twice`)
+    index.set(item.id, i)
+  })
+  return index
+}
+
+export function solveAssignment(problem: AssignmentProblem): Assignment {
+  const { doctors, managers, scores } = problem
+  const n = doctors.length
+  const m = managers.length
+  if (scores.points.length !== n * m)
+    throw new Error(`Expected ${n * m} scores for ${n} doctors × ${m} managers, got ${scores.points.length}`)
+  const doctorIndex = indexIds(doctors, 'Doctor')
+  const managerIndex = indexIds(managers, 'Manager')
+  const score = (d: number, j: number) => scores.points[d * m + j]!
+  const eligible = (d: number, j: number) => !scores.eligible || scores.eligible[d * m + j] !== 0
+
+  // Exclusions may name people no longer in the cohort; those simply do not apply.
+  const excluded = new Set<number>()
+  for (const [doctorId, managerId] of problem.exclusions ?? []) {
+    const d = doctorIndex.get(doctorId)
+    const j = managerIndex.get(managerId)
+    if (d !== undefined && j !== undefined) excluded.add(d * m + j)
+  }
+
+  const places = managers.map(x => {
+    if (!Number.isInteger(x.capacity) || x.capacity < 0)
+      throw new Error(`Manager ${x.id} has capacity ${x.capacity}`)
+    return x.capacity
+  })
+  const lockedManager = new Map<number, number>()
+  for (const [doctorId, managerId] of problem.locked ?? []) {
+    const d = doctorIndex.get(doctorId)
+    const j = managerIndex.get(managerId)
+    if (d === undefined || j === undefined)
+      throw new ConflictError(`A locked pair names someone not in this cohort (${doctorId}, ${managerId})`)
+    if (lockedManager.has(d)) throw new ConflictError(`Doctor ${doctorId} is locked to two managers`)
+    if (excluded.has(d * m + j))
+      throw new ConflictError(`The pair ${doctorId} and ${managerId} is both locked and excluded`)
+    if (--places[j]! < 0) throw new ConflictError(`Manager ${managerId} has more locked pairs than places`)
+    lockedManager.set(d, j)
+  }
+
+  let top = 0
+  for (let k = 0; k < n * m; k++) {
+    const p = scores.points[k]!
+    if (!Number.isInteger(p) || p < 0) throw new Error(`Scores must be whole numbers ≥ 0, got ${p}`)
+    top = Math.max(top, p)
+  }
+
+  // The network over doctors still to place and managers with places, both in id order.
+  const free = [...doctors.keys()]
+    .filter(d => !lockedManager.has(d))
+    .sort((a, b) => byId(doctors[a]!.id, doctors[b]!.id))
+  const open = [...managers.keys()]
+    .filter(j => places[j]! > 0)
+    .sort((a, b) => byId(managers[a]!.id, managers[b]!.id))
+  const arcs: { to: number[]; cost: number[] } = { to: [], cost: [] }
+  const start = new Int32Array(free.length + 1)
+  free.forEach((d, i) => {
+    open.forEach((j, o) => {
+      if (!eligible(d, j) || excluded.has(d * m + j)) return
+      arcs.to.push(o)
+      arcs.cost.push(top - score(d, j))
+    })
+    start[i + 1] = arcs.to.length
+  })
+  const net: Network = {
+    doctorCount: free.length,
+    managerCount: open.length,
+    places: Int32Array.from(open, j => places[j]!),
+    start,
+    to: Int32Array.from(arcs.to),
+    cost: Int32Array.from(arcs.cost),
+  }
+  const flow = minCostMaxFlow(net)
+  applyTieBreak(net, flow)
+
+  const pairs: AssignedPair[] = []
+  for (const [d, j] of lockedManager)
+    pairs.push({ doctorId: doctors[d]!.id, managerId: managers[j]!.id, score: score(d, j), locked: true })
+  free.forEach((d, i) => {
+    const o = flow.managerOf[i]!
+    if (o !== -1)
+      pairs.push({
+        doctorId: doctors[d]!.id,
+        managerId: managers[open[o]!]!.id,
+        score: score(d, open[o]!),
+        locked: false,
+      })
+  })
+  pairs.sort((a, b) => byId(a.doctorId, b.doctorId))
+
+  const unmatched = free
+    .filter((_, i) => flow.managerOf[i] === -1)
+    .map(d => ({ doctorId: doctors[d]!.id, ...whyUnmatched(d, m, eligible, excluded) }))
+  return { pairs, unmatched, matched: pairs.length, total: pairs.reduce((s, p) => s + p.score, 0) }
+}
+
+/**
+ * Why a doctor the optimum left out could not be placed. If any manager they may be
+ * paired with had a free place, the optimum would have used it (it matches as many
+ * as possible), so "could be paired with" and "full" go together.
+ */
+function whyUnmatched(
+  d: number,
+  m: number,
+  eligible: (d: number, j: number) => boolean,
+  excluded: Set<number>,
+): Omit<UnmatchedDoctor, 'doctorId'> {
+  if (m === 0) return { reason: 'no-managers', explanation: 'there are no managers in the cohort' }
+  let suitable = 0
+  let allowed = 0
+  for (let j = 0; j < m; j++) {
+    if (!eligible(d, j)) continue
+    suitable++
+    if (!excluded.has(d * m + j)) allowed++
+  }
+  if (suitable === 0)
+    return {
+      reason: 'no-eligible-manager',
+      explanation: "no manager meets the cohort's requirements for this doctor",
+    }
+  if (allowed === 0)
+    return {
+      reason: 'excluded-from-all',
+      explanation:
+        suitable === m
+          ? 'excluded from every manager'
+          : "excluded from every manager who meets the cohort's requirements",
+    }
+  return {
+    reason: 'eligible-managers-full',
+    explanation:
+      allowed === 1
+        ? 'the one manager they could be paired with is full'
+        : `all ${allowed} managers they could be paired with are full`,
+  }
+}
