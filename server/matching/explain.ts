@@ -40,7 +40,7 @@ function specialty(d: PreparedDoctor, m: PreparedManager, alignment: Measures['s
   if (alignment === 'covered') return `the manager's service covers ${midSentence(d.specialty)}`
   if (alignment === 'same-group')
     return `related specialty: ${midSentence(d.specialty)} is in the same group (${midSentence(d.group!)}) as the manager's service`
-  if (!d.specialtyKey) return 'the doctor has not given a specialty'
+  if (d.specialtyId < 0) return 'the doctor has not given a specialty'
   if (m.covered.length === 0) return 'the manager has not said which specialties their service covers'
   return `the manager's service does not cover ${midSentence(d.specialty)} or its group`
 }
@@ -55,9 +55,9 @@ function interests(d: PreparedDoctor, m: PreparedManager) {
 
 function site(d: PreparedDoctor, m: PreparedManager, same: boolean) {
   if (same) return `both at ${d.site}`
-  if (!d.siteKey && !m.siteKey) return 'neither has given a site'
-  if (!d.siteKey) return 'the doctor has not given a site'
-  if (!m.siteKey) return 'the manager has not given a site'
+  if (d.siteId < 0 && m.siteId < 0) return 'neither has given a site'
+  if (d.siteId < 0) return 'the doctor has not given a site'
+  if (m.siteId < 0) return 'the manager has not given a site'
   return `different sites (${d.site} and ${m.site})`
 }
 

@@ -1,7 +1,7 @@
 // The obvious way to pair people, kept only as a baseline for the benchmark and tests:
 // take the highest-scoring pair still possible, then the next, and so on. It honours
-// the same constraints as the solver but can lose a lot of total score (and leave
-// people out) by grabbing a high pair early; solveAssignment is what Tandem uses.
+// the same constraints as the solver but can lose total score (and leave people out)
+// by grabbing a high pair early; solveAssignment is what Tandem uses.
 import type { AssignedPair, AssignmentProblem } from './assignment'
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -13,42 +13,51 @@ export function greedyAssignment({
   exclusions = [],
   locked = [],
 }: AssignmentProblem) {
+  const n = doctors.length
   const m = managers.length
-  const places = new Map(managers.map(x => [x.id, x.capacity]))
-  const excluded = new Set(exclusions.map(([d, j]) => `${d}\n${j}`))
-  const pairs: AssignedPair[] = []
-  const placed = new Set<string>()
-  const take = (doctorId: string, managerId: string, score: number, isLocked: boolean) => {
-    pairs.push({ doctorId, managerId, score, locked: isLocked })
-    placed.add(doctorId)
-    places.set(managerId, places.get(managerId)! - 1)
-  }
-  const index = (items: readonly { id: string }[]) => new Map(items.map((x, i) => [x.id, i]))
-  const doctorIndex = index(doctors)
-  const managerIndex = index(managers)
-  for (const [d, j] of locked)
-    take(d, j, scores.points[doctorIndex.get(d)! * m + managerIndex.get(j)!]!, true)
+  const doctorIndex = new Map(doctors.map((x, i) => [x.id, i]))
+  const managerIndex = new Map(managers.map((x, j) => [x.id, j]))
+  const places = managers.map(x => x.capacity)
+  const placed = new Uint8Array(n)
+  const excluded = new Set<number>()
+  for (const [d, j] of exclusions)
+    if (doctorIndex.has(d) && managerIndex.has(j))
+      excluded.add(doctorIndex.get(d)! * m + managerIndex.get(j)!)
 
-  const candidates: { d: number; j: number; score: number }[] = []
-  doctors.forEach((doctor, d) =>
-    managers.forEach((manager, j) => {
-      const eligible = !scores.eligible || scores.eligible[d * m + j] !== 0
-      if (eligible && !excluded.has(`${doctor.id}\n${manager.id}`))
-        candidates.push({ d, j, score: scores.points[d * m + j]! })
-    }),
-  )
-  // Same tie-break spirit as the solver: on equal scores, lower doctor id, then lower manager id.
-  candidates.sort(
-    (a, b) =>
-      b.score - a.score ||
-      byId(doctors[a.d]!.id, doctors[b.d]!.id) ||
-      byId(managers[a.j]!.id, managers[b.j]!.id),
-  )
-  for (const { d, j, score } of candidates) {
-    const doctorId = doctors[d]!.id
-    const managerId = managers[j]!.id
-    if (!placed.has(doctorId) && places.get(managerId)! > 0) take(doctorId, managerId, score, false)
+  const pairs: AssignedPair[] = []
+  const take = (d: number, j: number, isLocked: boolean) => {
+    pairs.push({
+      doctorId: doctors[d]!.id,
+      managerId: managers[j]!.id,
+      score: scores.points[d * m + j]!,
+      locked: isLocked,
+    })
+    placed[d] = 1
+    places[j]!--
   }
+  for (const [d, j] of locked) take(doctorIndex.get(d)!, managerIndex.get(j)!, true)
+
+  // Highest score first; on equal scores, doctors then managers in id order, so the
+  // baseline is as deterministic as the solver. Scores are small whole numbers, so
+  // bucket the pairs by score rather than sort them all.
+  const doctorOrder = [...doctors.keys()].sort((a, b) => byId(doctors[a]!.id, doctors[b]!.id))
+  const managerOrder = [...managers.keys()].sort((a, b) => byId(managers[a]!.id, managers[b]!.id))
+  const buckets = new Map<number, number[]>()
+  for (const d of doctorOrder)
+    for (const j of managerOrder) {
+      const k = d * m + j
+      if ((scores.eligible && scores.eligible[k] === 0) || excluded.has(k)) continue
+      const score = scores.points[k]!
+      if (!buckets.has(score)) buckets.set(score, [])
+      buckets.get(score)!.push(k)
+    }
+  for (const score of [...buckets.keys()].sort((a, b) => b - a))
+    for (const k of buckets.get(score)!) {
+      const d = Math.floor(k / m)
+      const j = k % m
+      if (!placed[d] && places[j]! > 0) take(d, j, false)
+    }
+
   pairs.sort((a, b) => byId(a.doctorId, b.doctorId))
   return { pairs, matched: pairs.length, total: pairs.reduce((s, p) => s + p.score, 0) }
 }

@@ -35,6 +35,7 @@ import {
   type DoctorCandidate,
   type ManagerCandidate,
   type Measures,
+  Vocabulary,
 } from './criteria'
 import { explain, unmetRequirement } from './explain'
 
@@ -87,38 +88,43 @@ export function pointsAvailable(weights: Weights): Record<Criterion, number> {
   return shares
 }
 
-/** The fraction of a criterion's points a pair earns, as numerator / denominator. */
-function fraction(c: Criterion, m: Measures): [number, number] {
-  switch (c) {
-    case 'specialty':
-      return [m.specialty === 'covered' ? 2 : m.specialty === 'same-group' ? 1 : 0, 2]
-    case 'interests':
-      return [Math.min(m.sharedInterests, INTEREST_CAP), INTEREST_CAP]
-    case 'site':
-      return [m.sameSite ? 1 : 0, 1]
-    case 'availability':
-      return [Math.min(m.commonSlots, AVAILABILITY_CAP), AVAILABILITY_CAP]
-    case 'preference': {
-      if (m.doctorRank === undefined || m.managerRank === undefined) return [0, 1]
-      const worth = (rank: number) => RANK_LIST_LENGTH + 1 - Math.min(rank, RANK_LIST_LENGTH)
-      return [worth(m.doctorRank) + worth(m.managerRank), 2 * RANK_LIST_LENGTH]
-    }
-  }
+/** Each criterion is measured in whole steps: a pair earns `step / STEPS[c]` of its share. */
+const STEPS: Record<Criterion, number> = {
+  specialty: 2,
+  interests: INTEREST_CAP,
+  site: 1,
+  availability: AVAILABILITY_CAP,
+  preference: 2 * RANK_LIST_LENGTH,
 }
 
-/** share × num / den rounded half up, in integers so that no float error decides a tie. */
-const points = (share: number, [num, den]: [number, number]) =>
-  Math.floor((2 * share * num + den) / (2 * den))
+/** A 1st choice is worth 5 steps of preference, a 5th (or later) choice 1. */
+const worth = (rank: number) => RANK_LIST_LENGTH + 1 - Math.min(rank, RANK_LIST_LENGTH)
 
-function score(measures: Measures, shares: Record<Criterion, number>, required: readonly Criterion[]) {
-  let total = 0
-  let eligible = true
-  for (const c of CRITERIA) {
-    const f = fraction(c, measures)
-    total += points(shares[c], f)
-    if (f[0] === 0 && required.includes(c)) eligible = false
-  }
-  return { total, eligible }
+/**
+ * The step each criterion reaches, in CRITERIA order; 0 means it earns nothing (and
+ * fails a requirement). Written into `out` because it runs for every pair.
+ */
+function steps(m: Measures, out: Int32Array) {
+  out[0] = m.specialty === 'covered' ? 2 : m.specialty === 'same-group' ? 1 : 0
+  out[1] = Math.min(m.sharedInterests, INTEREST_CAP)
+  out[2] = m.sameSite ? 1 : 0
+  out[3] = Math.min(m.commonSlots, AVAILABILITY_CAP)
+  out[4] =
+    m.doctorRank === undefined || m.managerRank === undefined ? 0 : worth(m.doctorRank) + worth(m.managerRank)
+  return out
+}
+
+/**
+ * Points for every step of every criterion: share × step / steps rounded half up, in
+ * integers so that no float error decides a tie. Worked out once, looked up per pair.
+ */
+function pointsTable(weights: Weights) {
+  const shares = pointsAvailable(weights)
+  return CRITERIA.map(c =>
+    Array.from({ length: STEPS[c] + 1 }, (_, k) =>
+      Math.floor((2 * shares[c] * k + STEPS[c]) / (2 * STEPS[c])),
+    ),
+  )
 }
 
 /** One pair's score with every criterion's contribution in words, for the lead. */
@@ -127,25 +133,28 @@ export function scorePair(
   manager: ManagerCandidate,
   settings: ScoringSettings = DEFAULT_SETTINGS,
 ): PairScore {
-  const d = prepareDoctor(doctor)
-  const m = prepareManager(manager)
+  const words = new Vocabulary()
+  const d = prepareDoctor(doctor, words)
+  const m = prepareManager(manager, words)
   const measures = measure(d, m)
   const shares = pointsAvailable(settings.weights)
-  const words = explain(d, m, measures)
-  const contributions = CRITERIA.map(c => ({
+  const table = pointsTable(settings.weights)
+  const phrases = explain(d, m, measures)
+  const reached = steps(measures, new Int32Array(CRITERIA.length))
+  const contributions = CRITERIA.map((c, i) => ({
     criterion: c,
-    points: points(shares[c], fraction(c, measures)),
+    points: table[i]![reached[i]!]!,
     outOf: shares[c],
-    explanation: words[c],
+    explanation: phrases[c],
   }))
-  const unmet = CRITERIA.filter(c => settings.required.includes(c) && fraction(c, measures)[0] === 0)
+  const unmet = CRITERIA.filter((c, i) => settings.required.includes(c) && reached[i] === 0)
   const total = contributions.reduce((s, c) => s + c.points, 0)
   if (unmet.length === 0) return { total, contributions, eligible: true }
   return {
     total,
     contributions,
     eligible: false,
-    ineligibleReason: unmet.map(c => unmetRequirement(c, words[c])).join('; '),
+    ineligibleReason: unmet.map(c => unmetRequirement(c, phrases[c])).join('; '),
   }
 }
 
@@ -165,21 +174,46 @@ export function scoreMatrix(
   managers: readonly ManagerCandidate[],
   settings: ScoringSettings = DEFAULT_SETTINGS,
 ): ScoreMatrix {
-  const ds = doctors.map(prepareDoctor)
-  const ms = managers.map(prepareManager)
-  const shares = pointsAvailable(settings.weights)
+  const words = new Vocabulary()
+  const ds = doctors.map(d => prepareDoctor(d, words))
+  const ms = managers.map(m => prepareManager(m, words))
+  const table = pointsTable(settings.weights)
+  const required = CRITERIA.map(c => settings.required.includes(c))
+  const size = ds.length * ms.length
   const out: ScoreMatrix = {
     doctorCount: ds.length,
     managerCount: ms.length,
-    points: new Uint8Array(ds.length * ms.length),
-    eligible: new Uint8Array(ds.length * ms.length),
+    points: new Uint8Array(size),
+    eligible: new Uint8Array(size),
   }
+  // One scratch Measures for all pairs: 150,000 small objects would cost more than the arithmetic.
+  const reached = new Int32Array(CRITERIA.length)
+  const scratch = measure(
+    ds[0] ?? prepareDoctor(EMPTY_DOCTOR, words),
+    ms[0] ?? prepareManager(EMPTY_MANAGER, words),
+  )
   for (let i = 0; i < ds.length; i++) {
     for (let j = 0; j < ms.length; j++) {
-      const { total, eligible } = score(measure(ds[i]!, ms[j]!), shares, settings.required)
+      steps(measure(ds[i]!, ms[j]!, scratch), reached)
+      let total = 0
+      let eligible = 1
+      for (let c = 0; c < CRITERIA.length; c++) {
+        total += table[c]![reached[c]!]!
+        if (reached[c] === 0 && required[c]) eligible = 0
+      }
       out.points[i * ms.length + j] = total
-      out.eligible[i * ms.length + j] = eligible ? 1 : 0
+      out.eligible[i * ms.length + j] = eligible
     }
   }
   return out
 }
+
+const EMPTY_DOCTOR: DoctorCandidate = {
+  id: '',
+  specialty: '',
+  site: '',
+  interests: [],
+  tags: [],
+  availability: [],
+}
+const EMPTY_MANAGER: ManagerCandidate = { ...EMPTY_DOCTOR, specialtiesCovered: [], capacity: 0 }
