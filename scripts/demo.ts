@@ -18,7 +18,7 @@ import { loadConfig } from '../server/config'
 import { claimOnce } from '../server/db/claims'
 import { connectDatabase } from '../server/db/connection'
 import { AVAILABILITY_SLOTS, DOCTOR_GRADES, MANAGER_BANDS, QI_THEMES, SPECIALTIES } from '../server/people/reference-data'
-import { seededRandom } from './demo-random'
+import { mulberry32 } from './seeded-random'
 
 const DEMO_DOMAIN = 'demo.example.nhs.uk'
 const DEMO_PASSWORD = 'demo tandem pairs 2027'
@@ -80,7 +80,7 @@ async function removeDemo(demoEmail: RegExp) {
 }
 
 async function seed(): Promise<string> {
-  const random = seededRandom(2027)
+  const random = mulberry32(2027)
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
   const some = <T>(list: readonly T[], min: number, max: number) => {
     const count = min + Math.floor(random() * (max - min + 1))

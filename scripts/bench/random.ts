@@ -1,13 +1,7 @@
 // A small seeded generator (mulberry32), so every benchmark run builds the same cohort.
+import { mulberry32 } from '../seeded-random'
 export function seeded(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = mulberry32(seed)
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1))
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!
   /** Picks `count` different items, earlier items more often (popular themes, busy sites). */

@@ -1,17 +1,11 @@
 // Shared by the matching tests: a seeded random source, random small problems, and an
 // exhaustive search that states the solver's objective and tie-break independently.
+import { mulberry32 } from '../../../scripts/seeded-random'
 import type { AssignedPair, AssignmentProblem, PairIds } from '../../../server/matching/assignment'
 
 /** mulberry32: a tiny seeded generator, so a failing random case can be replayed. */
 export function seeded(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const next = mulberry32(seed)
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1))
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!
   const shuffle = <T>(items: readonly T[]) => {

@@ -1,5 +1,5 @@
-/** A small seeded generator (mulberry32), so that the demo is the same every time. */
-export function seededRandom(seed: number): () => number {
+/** mulberry32: a small seeded generator, so that demo data, benchmarks and random tests repeat exactly. */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0
   return () => {
     state = (state + 0x6d2b79f5) >>> 0
