@@ -5,6 +5,7 @@ import { User, type Role, type UserDocument } from '../../models/user'
 import { addedToCohortEmail, invitationEmail, roleAddedEmail } from './account-emails'
 import type { EmailLinkDeps } from './account-tokens'
 import { hashPassword } from './passwords'
+import { isDuplicateKeyError } from '../db/duplicate-key'
 
 export const INVITATION_LIFETIME_DAYS = 7
 const INVITATION_LIFETIME_MS = INVITATION_LIFETIME_DAYS * 24 * 60 * 60 * 1000
@@ -26,7 +27,7 @@ export function createInvitationsService(deps: EmailLinkDeps) {
       ).orFail()
     } catch (error) {
       // Two invitations for a new address at once: the loser of the upsert race retries as an update.
-      if ((error as { code?: number }).code !== 11000) throw error
+      if (!isDuplicateKeyError(error)) throw error
       return User.findOneAndUpdate({ email: email.toLowerCase() }, { $addToSet: { roles: role } }, { returnDocument: 'after' }).orFail()
     }
   }

@@ -1,4 +1,5 @@
 import { Claim } from '../../models/claim'
+import { isDuplicateKeyError } from './duplicate-key'
 
 /** True for the one caller that claims `key` first; false for everyone after, however concurrent. */
 export async function claimOnce(key: string, at: Date = new Date()): Promise<boolean> {
@@ -6,7 +7,7 @@ export async function claimOnce(key: string, at: Date = new Date()): Promise<boo
     await Claim.create({ _id: key, at })
     return true
   } catch (error) {
-    if ((error as { code?: number }).code === 11000) return false
+    if (isDuplicateKeyError(error)) return false
     throw error
   }
 }

@@ -10,6 +10,7 @@ import { Profile } from '../../models/profile'
 import { User } from '../../models/user'
 import type { Clock } from '../clock'
 import { claimOnce } from '../db/claims'
+import { insertManyIgnoringDuplicates } from '../db/duplicate-key'
 import { ConflictError, NotFoundError } from '../errors'
 import type { InvitationsService } from '../accounts/invitations.service'
 import { readImportFile } from './import-file'
@@ -73,7 +74,7 @@ export function createImportService(deps: { clock: Clock; invitations: Invitatio
       // collection, not one per row.
       const existingUsers = await User.find({ email: { $in: emails } }).lean()
       const before = new Set(existingUsers.map(u => u.email))
-      await insertIgnoringDuplicates(
+      await insertManyIgnoringDuplicates(
         User,
         rows.filter(r => !before.has(r.email)).map(r => ({ email: r.email, name: r.name, roles: [side], status: 'invited' })),
       )
@@ -100,7 +101,7 @@ export function createImportService(deps: { clock: Clock; invitations: Invitatio
         }
         return true
       })
-      await insertIgnoringDuplicates(
+      await insertManyIgnoringDuplicates(
         Enrolment,
         writable.filter(r => !sideOf.has(String(userOf.get(r.email)!._id))).map(r => ({ cohortId: cohort._id, userId: userOf.get(r.email)!._id, side })),
       )
@@ -108,7 +109,7 @@ export function createImportService(deps: { clock: Clock; invitations: Invitatio
       const writableIds = writable.map(r => userOf.get(r.email)!._id)
       const profileOf = new Map((await Profile.find({ userId: { $in: writableIds } }).lean()).map(p => [String(p.userId), p]))
       const fieldsOf = (r: ValidRow) => Object.fromEntries(r.provided.map(key => [key, (r.profile as Record<string, unknown>)[key]]))
-      await insertIgnoringDuplicates(
+      await insertManyIgnoringDuplicates(
         Profile,
         writable.filter(r => !profileOf.has(String(userOf.get(r.email)!._id))).map(r => ({ userId: userOf.get(r.email)!._id, ...fieldsOf(r) })),
       )
@@ -133,18 +134,6 @@ export function createImportService(deps: { clock: Clock; invitations: Invitatio
       await ImportPreview.updateOne({ _id: claimed._id }, { $set: { result, valid: [] } })
       return result
     },
-  }
-}
-
-/** Inserts many; rows that lost a race to a concurrent insert (duplicate key) are skipped. */
-async function insertIgnoringDuplicates(model: { insertMany(docs: object[], options: { ordered: false }): Promise<unknown> }, docs: object[]) {
-  if (!docs.length) return
-  try {
-    await model.insertMany(docs, { ordered: false })
-  } catch (error) {
-    const writeErrors = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors ?? []
-    const onlyDuplicates = (error as { code?: number }).code === 11000 || (writeErrors.length > 0 && writeErrors.every(e => (e.code ?? e.err?.code) === 11000))
-    if (!onlyDuplicates) throw error
   }
 }
 

@@ -4,6 +4,7 @@
 import { isObjectIdOrHexString } from 'mongoose'
 import { OutboxMessage, type OutboxMessageDocument } from '../../models/outbox-message'
 import type { Clock } from '../clock'
+import { insertManyIgnoringDuplicates, isDuplicateKeyError } from '../db/duplicate-key'
 import { NotFoundError } from '../errors'
 
 export type OutgoingEmail = {
@@ -18,7 +19,6 @@ export type OutgoingEmail = {
 
 export type Outbox = ReturnType<typeof createOutbox>
 
-const isDuplicateKey = (error: unknown) => (error as { code?: number })?.code === 11000
 
 export function createOutbox({ clock }: { clock: Clock }) {
   return {
@@ -28,35 +28,18 @@ export function createOutbox({ clock }: { clock: Clock }) {
         await OutboxMessage.create({ ...email, status: 'pending', nextAttemptAt: clock.now() })
         return { created: true }
       } catch (error) {
-        if (isDuplicateKey(error)) return { created: false }
+        if (isDuplicateKeyError(error)) return { created: false }
         throw error
       }
     },
 
     /** Writes many at once (imports); returns how many were new. */
     async enqueueMany(emails: OutgoingEmail[]): Promise<number> {
-      if (!emails.length) return 0
       const now = clock.now()
-      try {
-        const inserted = await OutboxMessage.insertMany(
-          emails.map(email => ({ ...email, status: 'pending', nextAttemptAt: now })),
-          { ordered: false },
-        )
-        return inserted.length
-      } catch (error) {
-        // Unordered: everything but the duplicates was written.
-        const result = error as {
-          insertedDocs?: unknown[]
-          writeErrors?: { code?: number; err?: { code?: number } }[]
-        }
-        const writeErrors = result.writeErrors ?? []
-        // Anything but duplicate keys (e.g. a lost connection) is a real failure.
-        const onlyDuplicates = writeErrors.length
-          ? writeErrors.every(e => (e.code ?? e.err?.code) === 11000)
-          : isDuplicateKey(error)
-        if (!onlyDuplicates) throw error
-        return result.insertedDocs?.length ?? 0
-      }
+      return insertManyIgnoringDuplicates(
+        OutboxMessage,
+        emails.map(email => ({ ...email, status: 'pending', nextAttemptAt: now })),
+      )
     },
 
     /** Which of these dedupe keys have already been written. */

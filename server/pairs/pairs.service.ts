@@ -12,6 +12,7 @@ import { Profile } from '../../models/profile'
 import { User } from '../../models/user'
 import type { Clock } from '../clock'
 import type { Outbox } from '../mail/outbox.service'
+import { isDuplicateKeyError } from '../db/duplicate-key'
 import { introductionEmail } from './pair-emails'
 
 export type ProposedPair = {
@@ -24,8 +25,6 @@ export type ProposedPair = {
 export type PublishResult = { published: number; refused: { doctorId: string; managerId: string; reason: string }[] }
 
 export type PairsService = ReturnType<typeof createPairsService>
-
-const isDuplicate = (error: unknown) => (error as { code?: number }).code === 11000
 
 export function createPairsService(deps: { outbox: Outbox; clock: Clock; baseUrl: string }) {
   return {
@@ -116,7 +115,7 @@ async function insertIntoFreePlace(cohortId: Types.ObjectId, pair: ProposedPair,
       const created = await Pair.create({ cohortId, ...pair, managerPlace: place, publishedAt: now, publishedBy })
       return { ok: true, pairId: created._id }
     } catch (error) {
-      if (!isDuplicate(error)) throw error
+      if (!isDuplicateKeyError(error)) throw error
       // Either this doctor is already paired (final), or this place is taken (try the next).
       if (await Pair.exists({ cohortId, doctorId: pair.doctorId })) return { ok: false, reason: 'the doctor is already in a published pair' }
     }

@@ -7,6 +7,7 @@ import { Profile } from '../../models/profile'
 import { User } from '../../models/user'
 import { ConflictError, NotFoundError } from '../errors'
 import type { InvitationsService } from '../accounts/invitations.service'
+import { isDuplicateKeyError } from '../db/duplicate-key'
 
 export type EnrolmentOutcome = 'invited' | 'role-added' | 'already-enrolled'
 
@@ -31,12 +32,12 @@ export function createEnrolmentsService({ invitations }: { invitations: Invitati
 
     /** Idempotent: the unique index on (cohort, person) makes a second enrolment a no-op. */
     async enrol(cohortId: Types.ObjectId, userId: Types.ObjectId, side: Side): Promise<void> {
-      await Enrolment.updateOne({ cohortId, userId }, { $setOnInsert: { side } }, { upsert: true }).catch((error: { code?: number }) => {
-        if (error.code !== 11000) throw error
-      })
-      await Profile.updateOne({ userId }, { $setOnInsert: { userId } }, { upsert: true }).catch((error: { code?: number }) => {
-        if (error.code !== 11000) throw error
-      })
+      // A concurrent upsert of the same key loses with a duplicate-key error: the row exists either way.
+      const unlessDuplicate = (error: unknown) => {
+        if (!isDuplicateKeyError(error)) throw error
+      }
+      await Enrolment.updateOne({ cohortId, userId }, { $setOnInsert: { side } }, { upsert: true }).catch(unlessDuplicate)
+      await Profile.updateOne({ userId }, { $setOnInsert: { userId } }, { upsert: true }).catch(unlessDuplicate)
     },
 
     /** The enrolment of a person in a cohort, or NotFound. */

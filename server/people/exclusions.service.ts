@@ -5,6 +5,7 @@ import { Exclusion } from '../../models/exclusion'
 import { User } from '../../models/user'
 import type { FieldError } from '../errors'
 import { NotFoundError, ValidationError } from '../errors'
+import { isDuplicateKeyError } from '../db/duplicate-key'
 
 export type ExclusionsService = ReturnType<typeof createExclusionsService>
 
@@ -30,7 +31,7 @@ export function createExclusionsService() {
       try {
         await Exclusion.create({ cohortId, ...input, createdBy })
       } catch (error) {
-        if ((error as { code?: number }).code !== 11000) throw error
+        if (!isDuplicateKeyError(error)) throw error
         throw new ValidationError([{ field: 'doctorId', message: 'These two are already excluded from being paired' }])
       }
     },
