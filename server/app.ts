@@ -6,6 +6,7 @@ import { healthRoutes } from './health.routes'
 import { importRoutes, importUploadRoutes } from './imports/import.routes'
 import { peopleRoutes } from './people/people.routes'
 import { prioritiesRoutes } from './priorities/priorities.routes'
+import { rankingsRoutes } from './rankings/rankings.routes'
 import { homeRoutes } from './home.routes'
 import { setUpCsrf } from './http/csrf'
 import { loadCurrentUser } from './http/current-user'
@@ -50,6 +51,7 @@ export function createApp(services: Services, options: { sessionStore?: ReturnTy
   app.use(cohortsRoutes(services))
   app.use(prioritiesRoutes(services))
   app.use(peopleRoutes(services))
+  app.use(rankingsRoutes(services))
   app.use(importRoutes(services))
   if (!config.production) app.use(devMailRoutes(services))
 

@@ -3,7 +3,7 @@
 import { Router } from 'express'
 import type { Services } from './services'
 
-export function homeRoutes({ accounts, cohorts, profiles, pairs }: Services) {
+export function homeRoutes({ accounts, cohorts, profiles, pairs, rankings }: Services) {
   const router = Router()
   router.get('/', async (req, res) => {
     if (!req.user) return res.redirect(303, (await accounts.needsSetup()) ? '/setup' : '/sign-in')
@@ -11,7 +11,8 @@ export function homeRoutes({ accounts, cohorts, profiles, pairs }: Services) {
     const myCohorts = takesPart ? await cohorts.forPerson(req.user.id) : []
     const profileMissing = takesPart ? await profiles.missingFor(req.user) : []
     const myPairs = takesPart ? await pairs.forPerson(req.user.id) : []
-    res.render('pages/home', { roles: req.user.roles, myCohorts, profileMissing, myPairs })
+    const myRankings = await rankings.openFor(req.user.id, myCohorts.map(c => c.cohort))
+    res.render('pages/home', { roles: req.user.roles, myCohorts, profileMissing, myPairs, myRankings })
   })
   router.get('/accessibility', (_req, res) => {
     res.render('pages/accessibility')

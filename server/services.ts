@@ -18,6 +18,7 @@ import { createExclusionsService } from './people/exclusions.service'
 import { createProfilesService } from './people/profiles.service'
 import { createRemindersService } from './people/reminders.service'
 import { createPrioritiesService } from './priorities/priorities.service'
+import { createRankingsService } from './rankings/rankings.service'
 
 export function createServices({ config, clock, database, logger }: { config: Config; clock: Clock; database: Pick<Database, 'ping' | 'engine'>; logger: Logger }) {
   const outbox = createOutbox({ clock })
@@ -43,6 +44,7 @@ export function createServices({ config, clock, database, logger }: { config: Co
     reminders: createRemindersService({ outbox, invitations, clock, baseUrl: config.baseUrl }),
     imports: createImportService({ clock, invitations }),
     pairs: createPairsService({ outbox, clock, baseUrl: config.baseUrl }),
+    rankings: createRankingsService(),
   }
 }
 

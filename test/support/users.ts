@@ -22,10 +22,15 @@ export async function insertUser(overrides: { email?: string; name?: string; rol
 /** A browser signed in as a new person with the given roles. */
 export async function signedIn(testApp: TestApp, roles: Role[] = ['lead']) {
   const user = await insertUser({ roles })
+  return { user, browser: await signInAs(testApp, user) }
+}
+
+/** A browser signed in as someone who already exists (with the test password). */
+export async function signInAs(testApp: TestApp, user: { email: string }) {
   const browser = browserFor(testApp.app)
   const response = await browser.submit('/sign-in', { email: user.email, password: TEST_PASSWORD })
   if (response.status !== 303) throw new Error(`Sign-in failed with ${response.status}`)
-  return { user, browser }
+  return browser
 }
 
 /** The first link in an email's text that starts with `prefix`. */
