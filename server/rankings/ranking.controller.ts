@@ -35,7 +35,8 @@ export function rankingController({ cohorts, rankings }: Services) {
     async post(req: Request, res: Response) {
       const cohort = await cohorts.get(req.params.cohortId)
       const choices = readChoices(req.body)
-      const gaps = gapErrors(choices)
+      // A closed cohort refuses any change (in save), whatever the form holds.
+      const gaps = rankingsOpen(cohort) ? gapErrors(choices) : []
       if (gaps.length) return render(req, res, choices, formErrors(gaps), 400)
       try {
         await rankings.save(cohort._id, req.user!.id, rankedIds(choices))

@@ -35,6 +35,12 @@ export function createRankingsService() {
     return enrolment.side
   }
 
+  /** The person's ranked ids, best first ([] if they have not ranked). */
+  async function get(cohortId: Types.ObjectId, userId: string): Promise<string[]> {
+    const ranking = await Ranking.findOne({ cohortId, userId }).lean()
+    return (ranking?.ranked ?? []).map(String)
+  }
+
   return {
     sideOf,
 
@@ -44,16 +50,12 @@ export function createRankingsService() {
       return topCandidates(cohort, userId, side)
     },
 
-    /** The person's ranked ids, best first ([] if they have not ranked). */
-    async get(cohortId: Types.ObjectId, userId: string): Promise<string[]> {
-      const ranking = await Ranking.findOne({ cohortId, userId }).lean()
-      return (ranking?.ranked ?? []).map(String)
-    },
+    get,
 
     /** The person and the people they ranked, with names and descriptions, for showing a ranking back. */
     async describe(cohortId: Types.ObjectId, userId: string) {
       const side = await sideOf(cohortId, userId)
-      const ranked = await this.get(cohortId, userId)
+      const ranked = await get(cohortId, userId)
       const [people, self] = await Promise.all([describePeople(ranked, side === 'doctor' ? 'manager' : 'doctor'), describePeople([userId], side)])
       const unknown = { name: 'Someone no longer in the programme', description: '' }
       return { side, person: self.get(userId) ?? unknown, ranked: ranked.map(id => ({ id, ...(people.get(id) ?? unknown) })) }
