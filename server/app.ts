@@ -6,6 +6,7 @@ import { healthRoutes } from './health.routes'
 import { importRoutes, importUploadRoutes } from './imports/import.routes'
 import { peopleRoutes } from './people/people.routes'
 import { prioritiesRoutes } from './priorities/priorities.routes'
+import { proposalsRoutes } from './proposals/proposals.routes'
 import { rankingsRoutes } from './rankings/rankings.routes'
 import { homeRoutes } from './home.routes'
 import { setUpCsrf } from './http/csrf'
@@ -15,6 +16,7 @@ import { setUpRequestLogging } from './http/request-logging'
 import { setUpSecurityHeaders } from './http/security-headers'
 import { createSessionStore, setUpSessions } from './http/sessions'
 import { setUpStaticAssets } from './http/static-assets'
+import { escapeHtml } from './escape-html'
 import { formatDate, formatDateTime } from './format'
 import { devMailRoutes } from './mail/dev-mail.routes'
 import { VIEWS_DIR } from './paths'
@@ -28,7 +30,7 @@ export function createApp(services: Services, options: { sessionStore?: ReturnTy
   app.set('trust proxy', config.trustProxy)
   app.disable('x-powered-by')
   app.locals.devMailEnabled = !config.production
-  Object.assign(app.locals, { formatDate, formatDateTime })
+  Object.assign(app.locals, { formatDate, formatDateTime, escapeHtml })
 
   app.use(setUpRequestLogging(services.logger))
   app.use(setUpSecurityHeaders(config.production))
@@ -51,6 +53,7 @@ export function createApp(services: Services, options: { sessionStore?: ReturnTy
   app.use(cohortsRoutes(services))
   app.use(prioritiesRoutes(services))
   app.use(peopleRoutes(services))
+  app.use(proposalsRoutes(services))
   app.use(rankingsRoutes(services))
   app.use(importRoutes(services))
   if (!config.production) app.use(devMailRoutes(services))

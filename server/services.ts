@@ -13,6 +13,8 @@ import { createCohortsService } from './cohorts/cohorts.service'
 import { createImportService } from './imports/import.service'
 import { createOutbox } from './mail/outbox.service'
 import { createPairsService } from './pairs/pairs.service'
+import { createProposalEditsService } from './proposals/proposal-edits.service'
+import { createProposalsService } from './proposals/proposals.service'
 import { createEnrolmentsService } from './people/enrolments.service'
 import { createExclusionsService } from './people/exclusions.service'
 import { createProfilesService } from './people/profiles.service'
@@ -26,6 +28,7 @@ export function createServices({ config, clock, database, logger }: { config: Co
   const throttle = createSignInThrottle({ clock })
   const shared = { tokens, outbox, clock, baseUrl: config.baseUrl, hashCost: config.passwordHashCost }
   const invitations = createInvitationsService(shared)
+  const pairs = createPairsService({ outbox, clock, baseUrl: config.baseUrl })
   return {
     config,
     clock,
@@ -43,7 +46,9 @@ export function createServices({ config, clock, database, logger }: { config: Co
     exclusions: createExclusionsService(),
     reminders: createRemindersService({ outbox, invitations, clock, baseUrl: config.baseUrl }),
     imports: createImportService({ clock, invitations }),
-    pairs: createPairsService({ outbox, clock, baseUrl: config.baseUrl }),
+    pairs,
+    proposals: createProposalsService({ clock, logger }),
+    proposalEdits: createProposalEditsService({ pairs, clock }),
     rankings: createRankingsService(),
   }
 }

@@ -17,3 +17,18 @@ export function introductionEmail(options: { to: Person; partner: Person; partne
   ].join('\n')
   return emailFromText(`Meet your Tandem partner: ${partner.name || partner.email}`, text)
 }
+
+/** To each partner when the lead unpublishes their pair. */
+export function pairEndedEmail(options: { to: Person; partner: Person; cohortName: string; reason: string; link: string }): Email {
+  const { to, partner } = options
+  const text = [
+    `Hello ${to.name || to.email},`,
+    '',
+    `Your programme lead has ended your Tandem pairing with ${partner.name || partner.email} in ${options.cohortName}.`,
+    ...(options.reason ? ['', `The reason they gave: ${options.reason}`] : []),
+    '',
+    'You do not need to do anything. Your programme lead will pair you again and you will get an introduction to your new partner. If you have questions, reply to your programme lead.',
+    options.link,
+  ].join('\n')
+  return emailFromText(`Your Tandem pairing with ${partner.name || partner.email} has ended`, text)
+}

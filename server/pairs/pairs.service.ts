@@ -13,7 +13,8 @@ import { User } from '../../models/user'
 import type { Clock } from '../clock'
 import type { Outbox } from '../mail/outbox.service'
 import { isDuplicateKeyError } from '../db/duplicate-key'
-import { introductionEmail } from './pair-emails'
+import { NotFoundError } from '../errors'
+import { introductionEmail, pairEndedEmail } from './pair-emails'
 
 export type ProposedPair = {
   doctorId: Types.ObjectId
@@ -75,6 +76,33 @@ export function createPairsService(deps: { outbox: Outbox; clock: Clock; baseUrl
       await deps.outbox.enqueueMany(emails)
     },
 
+    /** One published pair of the cohort, with both people's names, for the unpublish confirmation. */
+    async getInCohort(cohortId: Types.ObjectId, pairId: unknown) {
+      if (typeof pairId !== 'string' || !/^[0-9a-f]{24}$/i.test(pairId)) throw new NotFoundError()
+      const pair = await Pair.findOne({ _id: pairId, cohortId }).lean()
+      if (!pair) throw new NotFoundError()
+      const people = new Map((await User.find({ _id: { $in: [pair.doctorId, pair.managerId] } }, { name: 1, email: 1 }).lean()).map(u => [String(u._id), u]))
+      return { pair, doctor: people.get(String(pair.doctorId))!, manager: people.get(String(pair.managerId))! }
+    },
+
+    /**
+     * Ends a published pair, frees both people for the next run of matching, and tells
+     * both. Deleting is the once-only step: of two leads confirming at once, only the
+     * one whose delete removed the pair sends the emails (and their dedupe keys would
+     * stop a second copy anyway).
+     */
+    async unpublish(cohort: CohortDocument, pairId: unknown, reason: string) {
+      const { pair, doctor, manager } = await this.getInCohort(cohort._id, pairId)
+      const { deletedCount } = await Pair.deleteOne({ _id: pair._id })
+      if (deletedCount !== 1) return { ended: false }
+      const link = `${deps.baseUrl}/`
+      await deps.outbox.enqueueMany([
+        { to: doctor.email, ...pairEndedEmail({ to: doctor, partner: manager, cohortName: cohort.name, reason, link }), dedupeKey: `pair-ended:${String(pair._id)}:doctor` },
+        { to: manager.email, ...pairEndedEmail({ to: manager, partner: doctor, cohortName: cohort.name, reason, link }), dedupeKey: `pair-ended:${String(pair._id)}:manager` },
+      ])
+      return { ended: true, doctor, manager }
+    },
+
     /** The cohort's published pairs, doctor names in order, for the lead. */
     async forCohort(cohortId: Types.ObjectId) {
       const pairs = await Pair.find({ cohortId }).lean()
@@ -90,6 +118,7 @@ export function createPairsService(deps: { outbox: Outbox; clock: Clock; baseUrl
           score: p.score,
           reasons: p.contributions.map(c => c.explanation ?? '').filter(Boolean),
           publishedAt: p.publishedAt,
+          pairId: String(p._id),
         }))
         .sort((a, b) => a.doctor.localeCompare(b.doctor))
     },

@@ -1,0 +1,24 @@
+// Fixtures for matching tests: cohort members with the profile fields that scoring reads.
+import type { Types } from 'mongoose'
+import { Cohort } from '../../models/cohort'
+import type { Side } from '../../models/enrolment'
+import { Profile } from '../../models/profile'
+import { insertMember } from './cohorts'
+
+type ProfileFields = Partial<{ specialty: string; specialtiesCovered: string[]; site: string; interests: string[]; availability: string[]; capacity: number }>
+
+/** A member whose profile has the given fields (site and specialty are what most tests vary). */
+export async function insertProfiled(cohortId: Types.ObjectId, side: Side, name: string, fields: ProfileFields) {
+  const user = await insertMember(cohortId, side, { name })
+  await Profile.updateOne({ userId: user._id }, { $set: fields })
+  return user
+}
+
+/**
+ * Scores are easy to check by hand with preference weighed 0: the 100 points are
+ * specialty 33 (17 for the same group), interests 25, site 17, availability 25.
+ */
+export async function useSimpleWeights(cohortId: Types.ObjectId) {
+  await Cohort.updateOne({ _id: cohortId }, { $set: { matchingWeights: { specialty: 4, interests: 3, site: 2, availability: 3, preference: 0 } } })
+  return (await Cohort.findById(cohortId))!
+}
