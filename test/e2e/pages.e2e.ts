@@ -3,17 +3,9 @@
 import type { Page } from 'playwright-core'
 import { claimOnce } from '../../server/db/claims'
 import { insertCohort, insertMember } from '../support/cohorts'
-import { insertUser, TEST_PASSWORD } from '../support/users'
-import { expectAccessible, newPage } from './support/browser'
+import { insertUser } from '../support/users'
+import { expectAccessible, newPage, signIn } from './support/browser'
 import { e2e } from './support/hooks'
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${e2e.baseUrl}/sign-in`)
-  await page.getByLabel('Email address').fill(email)
-  await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('heading', { level: 1 }).waitFor()
-}
 
 describe('every page passes axe', () => {
   let page: Page

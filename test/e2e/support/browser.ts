@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect } from 'chai'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { TEST_PASSWORD } from '../../support/users'
 import { e2e } from './hooks'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -26,4 +27,13 @@ export async function expectAccessible(page: Page): Promise<void> {
 export async function newPage(): Promise<Page> {
   const context = await e2e.browser.newContext()
   return context.newPage()
+}
+
+/** Signs in through the form, as a person would, and waits for the next page. */
+export async function signIn(page: Page, email: string, password = TEST_PASSWORD): Promise<void> {
+  await page.goto(`${e2e.baseUrl}/sign-in`)
+  await page.getByLabel('Email address').fill(email)
+  await page.getByLabel('Password', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('heading', { level: 1 }).waitFor()
 }

@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import type { Types } from 'mongoose'
 import { Cohort } from '../../../models/cohort'
 import { MatchingLock } from '../../../models/matching-lock'
 import { OutboxMessage } from '../../../models/outbox-message'
@@ -31,6 +32,7 @@ describe('publishing a proposal', () => {
     await t.services.proposals.start(cohort, 'optimal', String(lead._id)).then(r => r.done)
     const base = `/cohorts/${cohort._id}/matching/proposals/1`
     expect((await browser.get(base)).text).to.contain(`href="${base}/publish"`)
+    expect(await Pair.countDocuments(), 'nothing is published by running matching').to.equal(0)
     const confirm = await browser.get(`${base}/publish`)
     expect(confirm.text).to.contain('Publish 2 pairs?').and.contain('Publish and send introductions')
 
@@ -51,7 +53,7 @@ describe('publishing a proposal', () => {
 
     const doctor = browserFor(t.app)
     await doctor.submit('/sign-in', { email: ada.email, password: TEST_PASSWORD })
-    expect((await doctor.get('/')).text).to.contain('Nia North, manager')
+    expect((await doctor.get('/')).text).to.contain(`${nia.name}, manager`)
   })
 
   it('publishes at most once when the button is pressed twice at the same instant', async () => {
@@ -88,7 +90,7 @@ describe('stable mode', () => {
     const t = await buildTestApp()
     const { cohort, ada, ben, nia, sam } = await smallCohort()
     // Against their scores: Ada and Sam rank each other first, as do Ben and Nia.
-    const rank = (user: { _id: unknown }, side: 'doctor' | 'manager', ranked: unknown[]) => Ranking.create({ cohortId: cohort._id, userId: user._id, side, ranked })
+    const rank = (user: { _id: Types.ObjectId }, side: 'doctor' | 'manager', ranked: Types.ObjectId[]) => Ranking.create({ cohortId: cohort._id, userId: user._id, side, ranked })
     await rank(ada, 'doctor', [sam._id, nia._id])
     await rank(ben, 'doctor', [nia._id])
     await rank(sam, 'manager', [ada._id])
