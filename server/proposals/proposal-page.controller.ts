@@ -17,6 +17,7 @@ export function proposalPageController({ cohorts, proposals, proposalEdits }: Se
     const previous = await proposals.previous(proposal)
     const comparison = previous && proposal.status !== 'running' ? compareProposals(proposal, previous) : undefined
     const names = await proposals.names([
+      ...(proposal.error?.match(/[0-9a-f]{24}/g) ?? []),
       ...proposal.pairs.flatMap(p => [p.doctorId, p.managerId]),
       ...proposal.unmatched.map(u => u.doctorId),
       ...proposal.blocking.flatMap(b => [b.doctorId!, b.managerId!]),
@@ -31,6 +32,7 @@ export function proposalPageController({ cohorts, proposals, proposalEdits }: Se
       isLatest: latest?.number === proposal.number,
       stale: proposals.isStale(proposal),
       blocking: proposal.blocking.map(b => named(b.explanation ?? '')),
+      error: named(proposal.error ?? ''),
     }
   }
 

@@ -61,6 +61,17 @@ describe('running matching', () => {
     expect((await browser.get(`/cohorts/${cohort._id}/matching/proposals/1`)).text).to.contain('Interrupted').and.contain('Run matching again')
   })
 
+  it('reports a run that cannot be solved, in the lead’s words', async () => {
+    const { cohort, ada, ben, nia } = await twoSites()
+    await MatchingLock.create({ cohortId: cohort._id, doctorId: ada._id, managerId: nia._id })
+    await MatchingLock.create({ cohortId: cohort._id, doctorId: ben._id, managerId: nia._id })
+    const { browser } = await signedIn(t)
+    await browser.submit(`/cohorts/${cohort._id}/matching`, { mode: 'optimal' }, `/cohorts/${cohort._id}/matching/run`)
+    await t.services.proposals.settled()
+    const page = await browser.get(`/cohorts/${cohort._id}/matching/proposals/1`)
+    expect(page.text).to.contain('Matching did not finish').and.contain('Nia North has more locked pairs than places')
+  })
+
   it('explains why a pair was not made: how far its score would have to rise', async () => {
     const { cohort, ada, sam } = await twoSites()
     const { browser } = await signedIn(t)
