@@ -17,12 +17,7 @@ export function cohortSettings(cohort: Pick<CohortDocument, 'matchingWeights' | 
   return { weights, required: [...(cohort.matchingRequired ?? [])] }
 }
 
-export type LoadedInput = MatchingJobInput & {
-  /** Everyone enrolled, including people already in published pairs, for names and review. */
-  everyone: number
-}
-
-export async function loadMatchingInput(cohort: CohortDocument, mode: MatchingMode, settings = cohortSettings(cohort)): Promise<LoadedInput> {
+export async function loadMatchingInput(cohort: CohortDocument, mode: MatchingMode, settings = cohortSettings(cohort)): Promise<MatchingJobInput> {
   const candidates = await loadCandidates(cohort._id)
   const doctors = candidates.doctors.filter(d => !candidates.pairedDoctors.has(d.id))
   const managers = candidates.managers
@@ -30,6 +25,10 @@ export async function loadMatchingInput(cohort: CohortDocument, mode: MatchingMo
     .filter(m => m.capacity > 0)
   const freeDoctors = new Set(doctors.map(d => d.id))
   const openManagers = new Set(managers.map(m => m.id))
+  // Until someone ranks, "ranked each other" can earn nothing; weighing it would only
+  // shrink every score, so its share goes to the other criteria (scoring.ts explains).
+  const anyRanked = [...doctors, ...managers].some(p => (p.ranks ?? []).length > 0)
+  const used = anyRanked ? settings : { ...settings, weights: { ...settings.weights, preference: 0 } }
   const locks = await MatchingLock.find({ cohortId: cohort._id }).lean()
   const locked: PairIds[] = locks
     .map(l => [String(l.doctorId), String(l.managerId)] as const)
@@ -40,7 +39,6 @@ export async function loadMatchingInput(cohort: CohortDocument, mode: MatchingMo
     managers,
     exclusions: candidates.exclusions,
     locked,
-    settings,
-    everyone: candidates.doctors.length + candidates.managers.length,
+    settings: used,
   }
 }

@@ -3,6 +3,7 @@
 // why, and how it differs from the proposal before; and publishing it.
 import type { Request, Response } from 'express'
 import type { ProposalDocument } from '../../models/proposal'
+import { CRITERION_NAMES } from '../cohorts/criterion-names'
 import type { Services } from '../services'
 import { compareProposals } from './proposals.service'
 
@@ -39,7 +40,7 @@ export function proposalPageController({ cohorts, proposals, proposalEdits }: Se
   return {
     async get(req: Request, res: Response) {
       const { cohort, proposal } = await load(req)
-      res.render('pages/proposals/proposal', { cohort, proposal, ...(await view(proposal)) })
+      res.render('pages/proposals/proposal', { cohort, proposal, criterionNames: CRITERION_NAMES, ...(await view(proposal)) })
     },
 
     /** For the page's small polling script: no personal data, just how far the run has got. */

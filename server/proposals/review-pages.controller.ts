@@ -5,7 +5,7 @@
 import type { Request, Response } from 'express'
 import type { CohortDocument } from '../../models/cohort'
 import type { ProposalDocument } from '../../models/proposal'
-import { CRITERION_NAMES } from '../cohorts/matching-settings.controller'
+import { CRITERION_NAMES } from '../cohorts/criterion-names'
 import { NotFoundError, ValidationError } from '../errors'
 import { formErrors, noFormErrors, text, type FormErrors } from '../http/forms'
 import type { Services } from '../services'

@@ -41,6 +41,17 @@ describe('running matching', () => {
     expect((await browser.get(base)).text).to.contain('Proposal 1')
   })
 
+  it('gives "ranked each other" no points while nobody has ranked, so the other criteria share all 100', async () => {
+    const cohort = await insertCohort({ status: 'matching' })
+    const ada = await insertProfiled(cohort._id, 'doctor', 'Ada Doctor', { specialty: 'Cardiology', site: 'North' })
+    await insertProfiled(cohort._id, 'manager', 'Nia North', { specialtiesCovered: ['Cardiology'], site: 'North' })
+    await t.services.proposals.start(cohort, 'optimal', String(ada._id)).then(r => r.done)
+    const proposal = (await Proposal.findOne().lean())!
+    // Default weights 4, 3, 2, 3 and 2 for ranking; without rankings the last is 0: specialty 33 + site 17.
+    expect(proposal.weights).to.deep.include({ preference: 0, specialty: 4 })
+    expect(proposal.pairs[0]!.score).to.equal(50)
+  })
+
   it('asks which mode when none is chosen, and keeps the lead on the page', async () => {
     const { cohort } = await twoSites()
     const { browser } = await signedIn(t)
