@@ -159,11 +159,15 @@ describe('running matching', () => {
   })
 
   it('is for leads only: doctors and managers cannot see or change proposals', async () => {
-    const { cohort, ada } = await twoSites()
+    const { cohort, ada, sam } = await twoSites()
     await t.services.proposals.start(cohort, 'optimal', String(ada._id)).then(r => r.done)
+    const { browser: lead } = await signedIn(t)
+    const managerPage = await lead.get(`/cohorts/${cohort._id}/matching/proposals/1/managers/${sam._id}`)
+    expect(managerPage.status).to.equal(200)
+    expect(managerPage.text).to.contain('1 of 1 place filled').and.contain('Best alternative doctors').and.contain('Swap Ada Doctor with Ben Doctor')
     const doctor = browserFor(t.app)
     await doctor.submit('/sign-in', { email: ada.email, password: TEST_PASSWORD })
-    for (const path of ['/matching', '/matching/proposals/1', '/matching/proposals/1/status', `/matching/proposals/1/doctors/${ada._id}`, '/matching/proposals/1/publish'])
+    for (const path of ['/matching', '/matching/proposals/1', '/matching/proposals/1/status', `/matching/proposals/1/doctors/${ada._id}`, `/matching/proposals/1/managers/${sam._id}`, '/matching/proposals/1/publish'])
       expect((await doctor.get(`/cohorts/${cohort._id}${path}`)).status, path).to.equal(403)
     const post = await doctor.submit('/', { mode: 'optimal' }, `/cohorts/${cohort._id}/matching/run`)
     expect(post.status).to.equal(403)
