@@ -6,7 +6,7 @@ import { Ranking } from '../../../models/ranking'
 import { insertCohort, insertMember } from '../../support/cohorts'
 import { buildTestApp, type TestApp } from '../../support/test-app'
 import { signedIn, signInAs } from '../../support/users'
-import { cardiologyDoctor, cardiologyManager, GUYS, member } from './ranking-fixtures'
+import { cardiologyDoctor, cardiologyManager, GUYS } from './ranking-fixtures'
 
 const storedRanking = async (userId: Types.ObjectId) => (await Ranking.findOne({ userId }).lean())?.ranked.map(String)
 
