@@ -23,7 +23,9 @@ export function minutesOfDay(hhmm: string): number {
 
 /** The instant at a London wall-clock time (minutes after midnight) on a London day. */
 export function atLondonTime(day: DateTime, minutes: number): number {
-  return day.set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 }).toMillis()
+  return day
+    .set({ hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0, millisecond: 0 })
+    .toMillis()
 }
 
 // NHS style: 9am, 9:30am, midday, midnight.
@@ -39,14 +41,17 @@ const dayName = (dt: DateTime) => dt.toFormat('cccc d LLLL yyyy')
 export function londonLabel(start: Date, end: Date): string {
   const from = DateTime.fromJSDate(start, { zone: PROGRAMME_ZONE }).setLocale('en-GB')
   const to = DateTime.fromJSDate(end, { zone: PROGRAMME_ZONE }).setLocale('en-GB')
-  const endsAtMidnightAfter = to.hour === 0 && to.minute === 0 && +to.minus({ days: 1 }).startOf('day') === +from.startOf('day')
-  if (from.hasSame(to, 'day') || endsAtMidnightAfter) return `${dayName(from)}, ${clockTime(from)} to ${clockTime(to)}`
+  const endsAtMidnightAfter =
+    to.hour === 0 && to.minute === 0 && +to.minus({ days: 1 }).startOf('day') === +from.startOf('day')
+  if (from.hasSame(to, 'day') || endsAtMidnightAfter)
+    return `${dayName(from)}, ${clockTime(from)} to ${clockTime(to)}`
   return `${dayName(from)}, ${clockTime(from)} to ${dayName(to)}, ${clockTime(to)}`
 }
 
 /** Every London day from the one containing `from` to the one containing `to`, inclusive. */
 export function londonDaysFrom(from: number, to: number): DateTime[] {
   const days: DateTime[] = []
-  for (let day = londonDayOf(from), last = londonDayOf(to); day <= last; day = day.plus({ days: 1 })) days.push(day)
+  for (let day = londonDayOf(from), last = londonDayOf(to); day <= last; day = day.plus({ days: 1 }))
+    days.push(day)
   return days
 }

@@ -23,7 +23,11 @@ const MINUTE = 60_000
  * session length asked for, or the whole meeting if that is longer, so that the
  * guest never has to leave halfway through.
  */
-export function meetingSessionOn(meeting: RecurringMeeting, day: DateTime, sessionMinutes: number): Span | undefined {
+export function meetingSessionOn(
+  meeting: RecurringMeeting,
+  day: DateTime,
+  sessionMinutes: number,
+): Span | undefined {
   if (weekdayOf(day) !== meeting.weekday) return undefined
   const start = atLondonTime(day, minutesOfDay(meeting.start))
   return { start, end: start + Math.max(sessionMinutes, meeting.durationMinutes) * MINUTE }

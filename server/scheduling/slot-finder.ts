@@ -8,7 +8,16 @@ import { PROGRAMME_ZONE } from '../format'
 import { dayPartStarts, freeSpansOn, isUnavailableOn, type SchedulingPerson } from './availability-windows'
 import { londonDaysFrom, londonLabel } from './london-time'
 import { meetingSessionOn, type SchedulingHost } from './meetings'
-import { coveredBy, intersectSpans, joinSpans, overlapsAny, subtractSpans, toSpan, type BusyInterval, type Span } from './spans'
+import {
+  coveredBy,
+  intersectSpans,
+  joinSpans,
+  overlapsAny,
+  subtractSpans,
+  toSpan,
+  type BusyInterval,
+  type Span,
+} from './spans'
 
 export type SlotSearch = {
   now: Date

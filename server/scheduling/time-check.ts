@@ -51,7 +51,9 @@ function freeDuring(person: SchedulingPerson, span: Span): boolean {
 // host is working anyway, as when Tandem proposes it.
 function atHostMeeting(host: SchedulingHost, span: Span, durationMinutes: number): boolean {
   return daysTouched(span).some(day =>
-    (host.meetings ?? []).some(meeting => meetingSessionOn(meeting, day, durationMinutes)?.start === span.start),
+    (host.meetings ?? []).some(
+      meeting => meetingSessionOn(meeting, day, durationMinutes)?.start === span.start,
+    ),
   )
 }
 
@@ -67,7 +69,8 @@ export function checkTime(input: TimeToCheck): TimeCheck {
   const guestAway = unavailableDuring(guest, span)
   if (hostAway) problems.push('host-unavailable-date')
   if (guestAway) problems.push('guest-unavailable-date')
-  if (!hostAway && !freeDuring(host, span) && !atHostMeeting(host, span, durationMinutes)) problems.push('outside-host-availability')
+  if (!hostAway && !freeDuring(host, span) && !atHostMeeting(host, span, durationMinutes))
+    problems.push('outside-host-availability')
   if (!guestAway && !freeDuring(guest, span)) problems.push('outside-guest-availability')
   const refused = problems.some(p => REFUSED_PROBLEMS.includes(p))
   return { ok: problems.length === 0, problems, refused, needsConfirmation: !refused && problems.length > 0 }

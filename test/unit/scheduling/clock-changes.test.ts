@@ -30,14 +30,23 @@ describe('times across the clock changes', () => {
 
   it('keeps it at 9:30am London when the clocks go back (25 October 2026)', () => {
     const slots = boardRounds('2026-10-12T12:00:00Z', 2)
-    expect(slots.map(s => s.start.toISOString())).to.deep.equal(['2026-10-19T08:30:00.000Z', '2026-10-26T09:30:00.000Z'])
-    expect(slots.map(s => s.end.toISOString())).to.deep.equal(['2026-10-19T09:30:00.000Z', '2026-10-26T10:30:00.000Z'])
+    expect(slots.map(s => s.start.toISOString())).to.deep.equal([
+      '2026-10-19T08:30:00.000Z',
+      '2026-10-26T09:30:00.000Z',
+    ])
+    expect(slots.map(s => s.end.toISOString())).to.deep.equal([
+      '2026-10-19T09:30:00.000Z',
+      '2026-10-26T10:30:00.000Z',
+    ])
     expect(slots[1]!.label).to.equal('Monday 26 October 2026, 9:30am to 10:30am')
   })
 
   it('keeps it at 9:30am London when the clocks go back (31 October 2027)', () => {
     const slots = boardRounds('2027-10-18T12:00:00Z', 2)
-    expect(slots.map(s => s.start.toISOString())).to.deep.equal(['2027-10-25T08:30:00.000Z', '2027-11-01T09:30:00.000Z'])
+    expect(slots.map(s => s.start.toISOString())).to.deep.equal([
+      '2027-10-25T08:30:00.000Z',
+      '2027-11-01T09:30:00.000Z',
+    ])
     expect(slots.map(s => s.label)).to.deep.equal([
       'Monday 25 October 2027, 9:30am to 10:30am',
       'Monday 1 November 2027, 9:30am to 10:30am',
@@ -62,9 +71,13 @@ describe('times across the clock changes', () => {
 
   it('checks a typed time against availability in London time', () => {
     const now = new Date('2027-03-01T12:00:00Z')
-    const typed = (iso: string) => checkTime({ start: new Date(iso), durationMinutes: 60, host: guest, guest, busy: [], now }).problems
+    const typed = (iso: string) =>
+      checkTime({ start: new Date(iso), durationMinutes: 60, host: guest, guest, busy: [], now }).problems
     // 07:30Z is 7:30am London before the change (before the 8am morning) and 8:30am after it.
-    expect(typed('2027-03-22T07:30:00Z')).to.deep.equal(['outside-host-availability', 'outside-guest-availability'])
+    expect(typed('2027-03-22T07:30:00Z')).to.deep.equal([
+      'outside-host-availability',
+      'outside-guest-availability',
+    ])
     expect(typed('2027-03-29T07:30:00Z')).to.deep.equal([])
   })
 

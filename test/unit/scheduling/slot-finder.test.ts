@@ -3,7 +3,8 @@ import { DateTime } from 'luxon'
 import { findSlots, type SlotSearch } from '../../../server/scheduling/slot-finder'
 
 // Wall-clock London time → instant; "2026-06-03 09:00" is 08:00Z (summer time).
-const london = (text: string) => DateTime.fromFormat(text, 'yyyy-MM-dd HH:mm', { zone: 'Europe/London' }).toJSDate()
+const london = (text: string) =>
+  DateTime.fromFormat(text, 'yyyy-MM-dd HH:mm', { zone: 'Europe/London' }).toJSDate()
 // An unavailable date as the profile stores it: midnight UTC of the date.
 const storedDate = (iso: string) => new Date(`${iso}T00:00:00Z`)
 
@@ -32,17 +33,33 @@ describe('finding times for a shadowing session', () => {
       }),
     )
     // Wednesday morning is the only half-day in common; 3 June starts at 9am because of the 48 hours.
-    expect(slots.map(s => s.label)).to.deep.equal(['Wednesday 3 June 2026, 9am to 10am', 'Wednesday 10 June 2026, 8am to 9am'])
-    expect(slots.map(s => s.start.toISOString())).to.deep.equal(['2026-06-03T08:00:00.000Z', '2026-06-10T07:00:00.000Z'])
+    expect(slots.map(s => s.label)).to.deep.equal([
+      'Wednesday 3 June 2026, 9am to 10am',
+      'Wednesday 10 June 2026, 8am to 9am',
+    ])
+    expect(slots.map(s => s.start.toISOString())).to.deep.equal([
+      '2026-06-03T08:00:00.000Z',
+      '2026-06-10T07:00:00.000Z',
+    ])
     expect(slots.every(s => s.kind === 'free-time' && s.meetingName === undefined)).to.equal(true)
   })
 
   it('leaves out a date either person is unavailable, and only that date', () => {
     const free = { availability: ['wed-am'], unavailable: [] }
-    const away10th = { availability: ['wed-am'], unavailable: [{ from: storedDate('2026-06-10'), to: storedDate('2026-06-10') }] }
-    const away3rdTo5th = { availability: ['wed-am'], unavailable: [{ from: storedDate('2026-06-02'), to: storedDate('2026-06-05') }] }
-    expect(labels(search({ host: free, guest: away10th }))).to.deep.equal(['Wednesday 3 June 2026, 9am to 10am'])
-    expect(labels(search({ host: away3rdTo5th, guest: free }))).to.deep.equal(['Wednesday 10 June 2026, 8am to 9am'])
+    const away10th = {
+      availability: ['wed-am'],
+      unavailable: [{ from: storedDate('2026-06-10'), to: storedDate('2026-06-10') }],
+    }
+    const away3rdTo5th = {
+      availability: ['wed-am'],
+      unavailable: [{ from: storedDate('2026-06-02'), to: storedDate('2026-06-05') }],
+    }
+    expect(labels(search({ host: free, guest: away10th }))).to.deep.equal([
+      'Wednesday 3 June 2026, 9am to 10am',
+    ])
+    expect(labels(search({ host: away3rdTo5th, guest: free }))).to.deep.equal([
+      'Wednesday 10 June 2026, 8am to 9am',
+    ])
   })
 
   it('moves off an existing booking without touching the other days', () => {
@@ -70,10 +87,14 @@ describe('finding times for a shadowing session', () => {
 
   it('starts no proposal within 48 hours of now, rounding up to the half hour', () => {
     const both = { availability: ['wed-am', 'thu-am'], unavailable: [] }
-    const at1015 = findSlots(search({ now: london('2026-06-01 10:15'), host: both, guest: both, horizonWeeks: 1 }))
+    const at1015 = findSlots(
+      search({ now: london('2026-06-01 10:15'), host: both, guest: both, horizonWeeks: 1 }),
+    )
     expect(at1015[0]!.label).to.equal('Wednesday 3 June 2026, 10:30am to 11:30am')
     // At 12:30 only half an hour of Wednesday morning is left after the 48 hours: too short.
-    const at1230 = findSlots(search({ now: london('2026-06-01 12:30'), host: both, guest: both, horizonWeeks: 1 }))
+    const at1230 = findSlots(
+      search({ now: london('2026-06-01 12:30'), host: both, guest: both, horizonWeeks: 1 }),
+    )
     expect(at1230[0]!.label).to.equal('Thursday 4 June 2026, 8am to 9am')
   })
 
@@ -130,16 +151,24 @@ describe('finding times for a shadowing session', () => {
       expect(slots[0]!.start.toISOString()).to.equal('2026-06-08T08:30:00.000Z')
     })
 
-    it('are not offered when the guest is busy or away that day', () => {
+    it('are not offered when the guest is busy, or either person is away that day', () => {
       const busy = [{ start: london('2026-06-08 10:00'), end: london('2026-06-08 10:15') }]
       expect(findSlots(search({ host, guest, busy })).filter(s => s.kind === 'meeting')).to.deep.equal([])
-      const away = { ...guest, unavailable: [{ from: storedDate('2026-06-08'), to: storedDate('2026-06-08') }] }
+      const away = {
+        ...guest,
+        unavailable: [{ from: storedDate('2026-06-08'), to: storedDate('2026-06-08') }],
+      }
       expect(findSlots(search({ host, guest: away })).filter(s => s.kind === 'meeting')).to.deep.equal([])
+      const hostAway = { ...host, unavailable: away.unavailable }
+      expect(findSlots(search({ host: hostAway, guest })).filter(s => s.kind === 'meeting')).to.deep.equal([])
     })
 
     it('last the whole meeting when it is longer than the session asked for', () => {
       const thursdayGuest = { availability: ['thu-am'], unavailable: [] }
-      const long = { ...host, meetings: [{ name: 'Budget review', weekday: 'thu' as const, start: '09:00', durationMinutes: 90 }] }
+      const long = {
+        ...host,
+        meetings: [{ name: 'Budget review', weekday: 'thu' as const, start: '09:00', durationMinutes: 90 }],
+      }
       expect(findSlots(search({ host: long, guest: thursdayGuest }))[0]).to.include({
         kind: 'meeting',
         meetingName: 'Budget review',
