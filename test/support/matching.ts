@@ -2,13 +2,11 @@
 import type { Types } from 'mongoose'
 import { Cohort } from '../../models/cohort'
 import type { Side } from '../../models/enrolment'
-import { Profile } from '../../models/profile'
+import { Profile, type ProfileFields } from '../../models/profile'
 import { insertMember } from './cohorts'
 
-type ProfileFields = Partial<{ specialty: string; specialtiesCovered: string[]; site: string; interests: string[]; availability: string[]; capacity: number }>
-
 /** A member whose profile has the given fields (site and specialty are what most tests vary). */
-export async function insertProfiled(cohortId: Types.ObjectId, side: Side, name: string, fields: ProfileFields) {
+export async function insertProfiled(cohortId: Types.ObjectId, side: Side, name: string, fields: Partial<ProfileFields>) {
   const user = await insertMember(cohortId, side, { name })
   await Profile.updateOne({ userId: user._id }, { $set: fields })
   return user

@@ -2,16 +2,13 @@
 // managers who suit them more or less well.
 import type { Types } from 'mongoose'
 import type { Side } from '../../../models/enrolment'
-import { Profile, type ProfileFields } from '../../../models/profile'
-import { insertMember, SITES } from '../../support/cohorts'
+import type { ProfileFields } from '../../../models/profile'
+import { SITES } from '../../support/cohorts'
+import { insertProfiled } from '../../support/matching'
 
 export const [THOMAS, GUYS] = SITES as [string, string]
 
-export async function member(cohortId: Types.ObjectId, side: Side, name: string, profile: Partial<ProfileFields> = {}) {
-  const user = await insertMember(cohortId, side, { name })
-  await Profile.updateOne({ userId: user._id }, { $set: profile })
-  return user
-}
+export const member = (cohortId: Types.ObjectId, side: Side, name: string, profile: Partial<ProfileFields> = {}) => insertProfiled(cohortId, side, name, profile)
 
 export const cardiologyDoctor = (cohortId: Types.ObjectId, name = 'Dr Dana Doctor') =>
   member(cohortId, 'doctor', name, { grade: 'ST3', specialty: 'Cardiology', site: THOMAS, interests: ['Discharge'], availability: ['mon-am'] })
