@@ -3,18 +3,25 @@
 // Objective, in this order (lexicographic):
 //   1. match as many doctors as possible — nobody is left out to raise someone else's score;
 //   2. then the highest total score;
-//   3. then the tie-break in tie-break.ts (doctors in id order take the best manager left).
+//   3. then ties between equally good assignments are settled by putting the problem
+//      in id order first (doctors, managers, both by id in code-unit order) and solving
+//      that with a deterministic algorithm: the same cohort gets the same pairs, however
+//      it was listed. See docs/decisions/005-matching-solver.md for why the old rule
+//      ("doctors in id order take the best manager left") was given up.
 // Constraints: manager places, exclusions never paired, ineligible pairs (hard
 // requirements) never paired, and locked pairs kept as they are, using up places.
 // A lock overrides a hard requirement — the lead chose that pair knowingly — but a
 // lock on an excluded pair, or more locks than a manager has places, is refused.
 //
 // No database or Express here: callers pass ids, capacities and a score matrix, so the
-// solver can be tested and benchmarked alone. Input order does not matter: everything
-// is put in id order first, and results come back in doctor id order.
+// solver can be tested and benchmarked alone. The solver is the ε-scaling auction over
+// candidate lists (auction.ts), proven optimal against the whole matrix each time;
+// the dense JV and min-cost-flow solvers give the same totals and are there to check it.
 import { ConflictError } from '../errors'
-import { minCostMaxFlow, type Network } from './min-cost-flow'
-import { applyTieBreak } from './tie-break'
+import { auctionAssignment } from './auction'
+import { flowAssignment } from './flow-assignment'
+import { jvAssignment } from './jv-dense'
+import type { Market, MarketAssignment } from './market'
 
 export type PairIds = readonly [doctorId: string, managerId: string]
 
@@ -55,7 +62,15 @@ function indexIds(items: readonly { id: string }[], side: string) {
   return index
 }
 
-export function solveAssignment(problem: AssignmentProblem): Assignment {
+const SOLVERS: Record<Solver, (market: Market) => MarketAssignment> = {
+  auction: market => auctionAssignment(market),
+  jv: jvAssignment,
+  flow: flowAssignment,
+}
+/** Which exact solver to use; they reach the same matched count and total (tests and the benchmark check). */
+export type Solver = 'auction' | 'jv' | 'flow'
+
+export function solveAssignment(problem: AssignmentProblem, solver: Solver = 'auction'): Assignment {
   const { doctors, managers, scores } = problem
   const n = doctors.length
   const m = managers.length
@@ -99,39 +114,30 @@ export function solveAssignment(problem: AssignmentProblem): Assignment {
     top = Math.max(top, p)
   }
 
-  // The network over doctors still to place and managers with places, both in id order.
+  // The market: doctors still to place and managers with places, both in id order.
   const free = [...doctors.keys()]
     .filter(d => !lockedManager.has(d))
     .sort((a, b) => byId(doctors[a]!.id, doctors[b]!.id))
   const open = [...managers.keys()]
     .filter(j => places[j]! > 0)
     .sort((a, b) => byId(managers[a]!.id, managers[b]!.id))
-  const arcs: { to: number[]; cost: number[] } = { to: [], cost: [] }
-  const start = new Int32Array(free.length + 1)
-  free.forEach((d, i) => {
-    open.forEach((j, o) => {
-      if (!eligible(d, j) || excluded.has(d * m + j)) return
-      arcs.to.push(o)
-      arcs.cost.push(top - score(d, j))
-    })
-    start[i + 1] = arcs.to.length
-  })
-  const net: Network = {
-    doctorCount: free.length,
-    managerCount: open.length,
+  const market: Market = {
+    doctors: Int32Array.from(free),
+    managers: Int32Array.from(open),
     places: Int32Array.from(open, j => places[j]!),
-    start,
-    to: Int32Array.from(arcs.to),
-    cost: Int32Array.from(arcs.cost),
+    columns: m,
+    points: scores.points,
+    eligible: scores.eligible,
+    excluded: excludedOpenManagers(free, open, m, excluded),
+    top,
   }
-  const flow = minCostMaxFlow(net)
-  applyTieBreak(net, flow)
+  const managerOf = SOLVERS[solver](market)
 
   const pairs: AssignedPair[] = []
   for (const [d, j] of lockedManager)
     pairs.push({ doctorId: doctors[d]!.id, managerId: managers[j]!.id, score: score(d, j), locked: true })
   free.forEach((d, i) => {
-    const o = flow.managerOf[i]!
+    const o = managerOf[i]!
     if (o !== -1)
       pairs.push({
         doctorId: doctors[d]!.id,
@@ -143,9 +149,22 @@ export function solveAssignment(problem: AssignmentProblem): Assignment {
   pairs.sort((a, b) => byId(a.doctorId, b.doctorId))
 
   const unmatched = free
-    .filter((_, i) => flow.managerOf[i] === -1)
+    .filter((_, i) => managerOf[i] === -1)
     .map(d => ({ doctorId: doctors[d]!.id, ...whyUnmatched(d, m, eligible, excluded) }))
   return { pairs, unmatched, matched: pairs.length, total: pairs.reduce((s, p) => s + p.score, 0) }
+}
+
+/** Each doctor's excluded open managers, as market indices; exclusions are few, so a map. */
+function excludedOpenManagers(free: number[], open: number[], m: number, excluded: Set<number>) {
+  const out = new Map<number, Int32Array>()
+  if (excluded.size === 0) return out
+  const openIndex = new Map(open.map((j, o) => [j, o]))
+  free.forEach((d, i) => {
+    const os: number[] = []
+    for (const j of open) if (excluded.has(d * m + j)) os.push(openIndex.get(j)!)
+    if (os.length > 0) out.set(i, Int32Array.from(os))
+  })
+  return out
 }
 
 /**

@@ -1,7 +1,13 @@
 // Shared by the matching tests: a seeded random source, random small problems, and an
 // exhaustive search that states the solver's objective and tie-break independently.
+import { expect } from 'chai'
 import { mulberry32 } from '../../../scripts/seeded-random'
-import type { AssignedPair, AssignmentProblem, PairIds } from '../../../server/matching/assignment'
+import type {
+  AssignedPair,
+  Assignment,
+  AssignmentProblem,
+  PairIds,
+} from '../../../server/matching/assignment'
 
 /** mulberry32: a tiny seeded generator, so a failing random case can be replayed. */
 export function seeded(seed: number) {
@@ -93,9 +99,9 @@ export function shuffled(problem: AssignmentProblem, rng: Random): AssignmentPro
 }
 
 /**
- * Every assignment, tried with doctors in id order and each doctor's options best
- * first (higher score, then lower manager id, then none). The first assignment found
- * with the most doctors and then the highest total is the one the tie-break names.
+ * The best answer by exhaustive search: every assignment, keeping the first found with
+ * the most doctors and then the highest total (doctors in id order, each doctor's
+ * options best first, so the answer itself is a fixed one of the optima).
  */
 export function bruteForce(problem: AssignmentProblem): {
   pairs: AssignedPair[]
@@ -150,4 +156,30 @@ export function bruteForce(problem: AssignmentProblem): {
       locked: lockOf.get(doctorId) === managers[j]!.id,
     }))
   return { pairs, matched: best.matched, total: best.total }
+}
+
+/**
+ * The constraints every answer must keep: places, exclusions, hard requirements (unless
+ * locked), locks, one manager per doctor, and everyone either paired or explained.
+ */
+export function expectFeasible(problem: AssignmentProblem, result: Assignment, context: string) {
+  const m = problem.managers.length
+  const load = new Map<string, number>()
+  for (const p of result.pairs) {
+    load.set(p.managerId, (load.get(p.managerId) ?? 0) + 1)
+    const d = problem.doctors.findIndex(x => x.id === p.doctorId)
+    const j = problem.managers.findIndex(x => x.id === p.managerId)
+    expect(p.score, context).to.equal(problem.scores.points[d * m + j])
+    expect(
+      (problem.exclusions ?? []).some(([x, y]) => x === p.doctorId && y === p.managerId),
+      context,
+    ).to.equal(false)
+    if (!p.locked) expect(problem.scores.eligible?.[d * m + j], context).to.not.equal(0)
+  }
+  for (const x of problem.managers) expect(load.get(x.id) ?? 0, context).to.be.at.most(x.capacity)
+  for (const [d, j] of problem.locked ?? [])
+    expect(result.pairs.find(p => p.doctorId === d), context).to.include({ managerId: j, locked: true })
+  expect(new Set(result.pairs.map(p => p.doctorId)).size, context).to.equal(result.pairs.length)
+  expect(result.pairs.length + result.unmatched.length, context).to.equal(problem.doctors.length)
+  expect(result.total, context).to.equal(result.pairs.reduce((s, p) => s + p.score, 0))
 }
