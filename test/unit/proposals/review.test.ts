@@ -55,7 +55,11 @@ describe('reviewing a proposal', () => {
   it('says how far a pair’s score must rise to be chosen, or that no rise would do', () => {
     // Best: ada–nia 50 + ben–sam 50 = 100. Forcing ada–sam: 33 + (cy or ben)–nia 50 = 83, so 17.
     expect(whyNot(input(), 'ada', 'sam')).to.deep.equal({ kind: 'needs-points', points: 17, score: 33 })
-    expect(whyNot(input(), 'ada', 'nia')).to.deep.equal({ kind: 'already-paired' })
+    expect(whyNot(input(), 'ben', 'sam')).to.deep.equal({ kind: 'already-paired' })
+    // ada and cy tie for nia: whichever the tie-break leaves out needs no extra points.
+    const tied = [whyNot(input(), 'ada', 'nia'), whyNot(input(), 'cy', 'nia')]
+    expect(tied).to.deep.include({ kind: 'already-paired' })
+    expect(tied).to.deep.include({ kind: 'needs-points', points: 0, score: 50 })
     expect(whyNot(input({ exclusions: [['ada', 'sam']] }), 'ada', 'sam')).to.deep.equal({ kind: 'excluded' })
     // With the same site required, only ben may go to sam; forcing ada there leaves ben out, and no score changes that.
     const strict = input({ doctors: [doctor('ada', 'North'), doctor('ben', 'South')], settings: { ...settings, required: ['site'] } })
