@@ -176,11 +176,13 @@ describe('optimal assignment', () => {
     expect(chosen.total).to.equal(110)
     expect(solveAssignment(backwards)).to.deep.equal(chosen)
     // One place, equal scores: one of the two, the same one both ways round.
-    const onePlace = solveAssignment(grid(`
+    const onePlace = solveAssignment(
+      grid(`
             X:1
       ana     5
       ben     5
-    `))
+    `),
+    )
     expect(onePlace.matched).to.equal(1)
     expect(
       solveAssignment(

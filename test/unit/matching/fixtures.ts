@@ -178,7 +178,10 @@ export function expectFeasible(problem: AssignmentProblem, result: Assignment, c
   }
   for (const x of problem.managers) expect(load.get(x.id) ?? 0, context).to.be.at.most(x.capacity)
   for (const [d, j] of problem.locked ?? [])
-    expect(result.pairs.find(p => p.doctorId === d), context).to.include({ managerId: j, locked: true })
+    expect(
+      result.pairs.find(p => p.doctorId === d),
+      context,
+    ).to.include({ managerId: j, locked: true })
   expect(new Set(result.pairs.map(p => p.doctorId)).size, context).to.equal(result.pairs.length)
   expect(result.pairs.length + result.unmatched.length, context).to.equal(problem.doctors.length)
   expect(result.total, context).to.equal(result.pairs.reduce((s, p) => s + p.score, 0))
