@@ -48,7 +48,7 @@ function solve(market: Market, values: ValueScale, listLength: number) {
   let auction = new Auction(market, values, candidates(market, values, side, base, extra, allOf))
   auction.run(auction.firstEpsilon())
   for (;;) {
-    const broken = certify(market, values, auction.duals(), 32)
+    const broken = certify(market, values, auction.duals(), 256)
     if (broken.size === 0) return auction.assignment()
     // A doctor who dropped out must have found every pair no better than nothing, so
     // gets all their pairs at once; others get the pairs that broke the check.

@@ -79,7 +79,14 @@ export function canPlaceMore(market: Market, assignment: MarketAssignment): bool
   const n = market.doctors.length
   const m = market.managers.length
   const load = new Int32Array(m)
-  for (const o of assignment) if (o !== -1) load[o]!++
+  let placed = 0
+  for (const o of assignment) {
+    if (o === -1) continue
+    load[o]!++
+    placed++
+  }
+  // Everyone placed, or every place taken: nothing can be larger, no search needed.
+  if (placed === n || placed === placeCount(market)) return false
   const memberStart = new Int32Array(m + 1)
   for (let o = 0; o < m; o++) memberStart[o + 1] = memberStart[o]! + load[o]!
   const fill = memberStart.slice(0, m)
