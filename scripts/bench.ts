@@ -74,7 +74,7 @@ console.log(
 row(['step', 'time', 'matched', 'total score', 'mean per pair'])
 row([`score all ${number(doctorCount * managerCount)} pairs`, `${scoring.ms.toFixed(1)} ms`, '', '', ''])
 for (const [name, run] of [
-  ['optimal (min-cost flow)', optimal],
+  ['optimal (exact auction)', optimal],
   ['greedy baseline', greedy],
 ] as const) {
   const { matched, total } = run.result
