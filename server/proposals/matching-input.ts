@@ -3,7 +3,7 @@
 // pairs already published), exclusions, the lead's locks on people still free, and
 // the cohort's scoring settings. Published pairs are left alone unless the lead
 // unpublishes them, which frees both people for the next run.
-import type { CohortDocument, MatchingCriterion } from '../../models/cohort'
+import type { CohortDocument, CohortFields, MatchingCriterion } from '../../models/cohort'
 import { DEFAULT_MATCHING_WEIGHTS, MATCHING_CRITERIA } from '../../models/cohort'
 import { MatchingLock } from '../../models/matching-lock'
 import type { PairIds } from '../matching/assignment'
@@ -11,7 +11,7 @@ import type { ScoringSettings } from '../matching/scoring'
 import { loadCandidates } from './candidates'
 import type { MatchingJobInput, MatchingMode } from './matching-job'
 
-export function cohortSettings(cohort: Pick<CohortDocument, 'matchingWeights' | 'matchingRequired'>): ScoringSettings {
+export function cohortSettings(cohort: Pick<CohortFields, 'matchingWeights' | 'matchingRequired'>): ScoringSettings {
   const stored = cohort.matchingWeights as Partial<Record<MatchingCriterion, number>> | undefined
   const weights = Object.fromEntries(MATCHING_CRITERIA.map(c => [c, stored?.[c] ?? DEFAULT_MATCHING_WEIGHTS[c]])) as Record<MatchingCriterion, number>
   return { weights, required: [...(cohort.matchingRequired ?? [])] }

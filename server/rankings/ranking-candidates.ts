@@ -6,9 +6,10 @@ import type { CohortFields } from '../../models/cohort'
 import type { Side } from '../../models/enrolment'
 import { Profile } from '../../models/profile'
 import { User } from '../../models/user'
-import { CRITERIA, DEFAULT_WEIGHTS, scoreMatrix, scorePair, type Criterion, type ScoringSettings } from '../matching/scoring'
+import { scoreMatrix, scorePair, type ScoringSettings } from '../matching/scoring'
 import type { DoctorCandidate, ManagerCandidate } from '../matching/criteria'
 import { loadCandidates } from '../proposals/candidates'
+import { cohortSettings } from '../proposals/matching-input'
 
 /** How many candidates a person is shown, and may choose from. */
 export const CANDIDATE_LIST_LENGTH = 10
@@ -17,10 +18,9 @@ export type RankingCandidate = { id: string; name: string; description: string; 
 export type PersonSummary = { name: string; description: string }
 
 export function settingsForRanking(cohort: Pick<CohortFields, 'matchingWeights' | 'matchingRequired'>): ScoringSettings {
-  const stored = cohort.matchingWeights as Partial<Record<Criterion, number>> | undefined
-  const weights = Object.fromEntries(CRITERIA.map(c => [c, c === 'preference' ? 0 : (stored?.[c] ?? DEFAULT_WEIGHTS[c])])) as Record<Criterion, number>
+  const { weights, required } = cohortSettings(cohort)
   // "Ranked each other" as a requirement would rule out everyone before anyone has ranked.
-  return { weights, required: (cohort.matchingRequired ?? []).filter(c => c !== 'preference') }
+  return { weights: { ...weights, preference: 0 }, required: required.filter(c => c !== 'preference') }
 }
 
 /** Name and a one-line description of each person: grade, specialty, site for a doctor; job title, directorate, site for a manager. */
