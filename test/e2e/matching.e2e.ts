@@ -3,8 +3,7 @@
 import { expect } from 'chai'
 import type { Page } from 'playwright-core'
 import { claimOnce } from '../../server/db/claims'
-import { insertCohort } from '../support/cohorts'
-import { insertProfiled, useSimpleWeights } from '../support/matching'
+import { insertTwoSiteCohort } from '../support/matching'
 import { insertUser } from '../support/users'
 import { expectAccessible, newPage, signIn } from './support/browser'
 import { e2e } from './support/hooks'
@@ -21,11 +20,7 @@ describe('matching in a browser', () => {
 
   it('runs, explains, locks, swaps, answers why not, publishes, and both partners see their pair', async () => {
     const lead = await insertUser({ name: 'Lena Lead', roles: ['lead'] })
-    const cohort = await useSimpleWeights((await insertCohort({ name: 'Medicine, spring 2027', status: 'matching' }))._id)
-    const ada = await insertProfiled(cohort._id, 'doctor', 'Ada Doctor', { specialty: 'Cardiology', site: 'North' })
-    await insertProfiled(cohort._id, 'doctor', 'Ben Doctor', { specialty: 'Cardiology', site: 'South' })
-    await insertProfiled(cohort._id, 'manager', 'Nia North', { specialtiesCovered: ['Cardiology'], site: 'North' })
-    const sam = await insertProfiled(cohort._id, 'manager', 'Sam South', { specialtiesCovered: ['Cardiology'], site: 'South' })
+    const { cohort, ada, sam } = await insertTwoSiteCohort({ name: 'Medicine, spring 2027' })
 
     await signIn(page, lead.email)
     await page.goto(`${e2e.baseUrl}/cohorts/${cohort._id}`)

@@ -4,19 +4,8 @@ import { MatchingLock } from '../../../models/matching-lock'
 import { Proposal } from '../../../models/proposal'
 import { browserFor, buildTestApp, type TestApp } from '../../support/test-app'
 import { insertCohort } from '../../support/cohorts'
-import { insertProfiled, useSimpleWeights } from '../../support/matching'
+import { insertProfiled, insertTwoSiteCohort } from '../../support/matching'
 import { signedIn, TEST_PASSWORD } from '../../support/users'
-
-// Two doctors and two managers of one specialty on two sites: each doctor scores 50
-// with the manager on their own site (specialty 33 + site 17) and 33 with the other.
-async function twoSites() {
-  const cohort = await useSimpleWeights((await insertCohort({ status: 'matching' }))._id)
-  const ada = await insertProfiled(cohort._id, 'doctor', 'Ada Doctor', { specialty: 'Cardiology', site: 'North' })
-  const ben = await insertProfiled(cohort._id, 'doctor', 'Ben Doctor', { specialty: 'Cardiology', site: 'South' })
-  const nia = await insertProfiled(cohort._id, 'manager', 'Nia North', { specialtiesCovered: ['Cardiology'], site: 'North' })
-  const sam = await insertProfiled(cohort._id, 'manager', 'Sam South', { specialtiesCovered: ['Cardiology'], site: 'South' })
-  return { cohort, ada, ben, nia, sam }
-}
 
 describe('running matching', () => {
   let t: TestApp
@@ -25,7 +14,7 @@ describe('running matching', () => {
   })
 
   it('runs off the request thread, then shows each pair with its score explained and the total', async () => {
-    const { cohort } = await twoSites()
+    const { cohort } = await insertTwoSiteCohort()
     const { browser } = await signedIn(t)
     const base = `/cohorts/${cohort._id}/matching`
     const run = await browser.submit(base, { mode: 'optimal' }, `${base}/run`)
@@ -53,7 +42,7 @@ describe('running matching', () => {
   })
 
   it('asks which mode when none is chosen, and keeps the lead on the page', async () => {
-    const { cohort } = await twoSites()
+    const { cohort } = await insertTwoSiteCohort()
     const { browser } = await signedIn(t)
     const response = await browser.submit(`/cohorts/${cohort._id}/matching`, { mode: 'greedy' }, `/cohorts/${cohort._id}/matching/run`)
     expect(response.status).to.equal(400)
@@ -62,7 +51,7 @@ describe('running matching', () => {
   })
 
   it('shows a running proposal with its progress, and one whose process stopped as interrupted', async () => {
-    const { cohort } = await twoSites()
+    const { cohort } = await insertTwoSiteCohort()
     await Proposal.create({ cohortId: cohort._id, number: 1, mode: 'optimal', status: 'running', startedAt: t.clock.now(), progress: { stage: 'Scoring 4 possible pairs', percent: 10 } })
     const { browser } = await signedIn(t)
     const page = await browser.get(`/cohorts/${cohort._id}/matching/proposals/1`)
@@ -73,7 +62,7 @@ describe('running matching', () => {
   })
 
   it('reports a run that cannot be solved, in the lead’s words', async () => {
-    const { cohort, ada, ben, nia } = await twoSites()
+    const { cohort, ada, ben, nia } = await insertTwoSiteCohort()
     await MatchingLock.create({ cohortId: cohort._id, doctorId: ada._id, managerId: nia._id })
     await MatchingLock.create({ cohortId: cohort._id, doctorId: ben._id, managerId: nia._id })
     const { browser } = await signedIn(t)
@@ -84,7 +73,7 @@ describe('running matching', () => {
   })
 
   it('explains why a pair was not made: how far its score would have to rise', async () => {
-    const { cohort, ada, sam } = await twoSites()
+    const { cohort, ada, sam } = await insertTwoSiteCohort()
     const { browser } = await signedIn(t)
     await t.services.proposals.start(cohort, 'optimal', String(ada._id)).then(r => r.done)
     // Ada–Sam scores 33; forcing it makes Ben–Nia (33) too: 66 against the best 100, so it must rise by 34.
@@ -94,7 +83,7 @@ describe('running matching', () => {
   })
 
   it('keeps locked and swapped pairs when matching runs again, and compares with the proposal before', async () => {
-    const { cohort, ada, ben, nia, sam } = await twoSites()
+    const { cohort, ada, ben, nia, sam } = await insertTwoSiteCohort()
     const { browser } = await signedIn(t)
     await t.services.proposals.start(cohort, 'optimal', String(ada._id)).then(r => r.done)
     const base = `/cohorts/${cohort._id}/matching/proposals/1`
@@ -122,7 +111,7 @@ describe('running matching', () => {
   })
 
   it('lets a lead lock and unlock a pair, and forbid one with a reason', async () => {
-    const { cohort, ada, nia } = await twoSites()
+    const { cohort, ada, nia } = await insertTwoSiteCohort()
     const { browser } = await signedIn(t)
     await t.services.proposals.start(cohort, 'optimal', String(ada._id)).then(r => r.done)
     const base = `/cohorts/${cohort._id}/matching/proposals/1`
@@ -144,7 +133,7 @@ describe('running matching', () => {
   })
 
   it('refuses a swap into an excluded pair, and ids that are not ids', async () => {
-    const { cohort, ada, ben, nia } = await twoSites()
+    const { cohort, ada, ben, nia } = await insertTwoSiteCohort()
     const { browser } = await signedIn(t)
     await t.services.proposals.start(cohort, 'optimal', String(ada._id)).then(r => r.done)
     await Exclusion.create({ cohortId: cohort._id, doctorId: ben._id, managerId: nia._id, reason: 'Line manager' })
@@ -159,7 +148,7 @@ describe('running matching', () => {
   })
 
   it('is for leads only: doctors and managers cannot see or change proposals', async () => {
-    const { cohort, ada, sam } = await twoSites()
+    const { cohort, ada, sam } = await insertTwoSiteCohort()
     await t.services.proposals.start(cohort, 'optimal', String(ada._id)).then(r => r.done)
     const { browser: lead } = await signedIn(t)
     const managerPage = await lead.get(`/cohorts/${cohort._id}/matching/proposals/1/managers/${sam._id}`)

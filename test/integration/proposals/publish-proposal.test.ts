@@ -7,18 +7,8 @@ import { Pair } from '../../../models/pair'
 import { Proposal } from '../../../models/proposal'
 import { Ranking } from '../../../models/ranking'
 import { browserFor, buildTestApp, type TestApp } from '../../support/test-app'
-import { insertCohort } from '../../support/cohorts'
-import { insertProfiled, useSimpleWeights } from '../../support/matching'
+import { insertProfiled, insertTwoSiteCohort } from '../../support/matching'
 import { signedIn, TEST_PASSWORD } from '../../support/users'
-
-async function smallCohort() {
-  const cohort = await useSimpleWeights((await insertCohort({ status: 'matching' }))._id)
-  const ada = await insertProfiled(cohort._id, 'doctor', 'Ada Doctor', { specialty: 'Cardiology', site: 'North' })
-  const ben = await insertProfiled(cohort._id, 'doctor', 'Ben Doctor', { specialty: 'Cardiology', site: 'South' })
-  const nia = await insertProfiled(cohort._id, 'manager', 'Nia North', { specialtiesCovered: ['Cardiology'], site: 'North' })
-  const sam = await insertProfiled(cohort._id, 'manager', 'Sam South', { specialtiesCovered: ['Cardiology'], site: 'South' })
-  return { cohort, ada, ben, nia, sam }
-}
 
 describe('publishing a proposal', () => {
   let t: TestApp
@@ -27,7 +17,7 @@ describe('publishing a proposal', () => {
   })
 
   it('asks for confirmation, then creates the pairs once, introduces everyone and shows each their partner', async () => {
-    const { cohort, ada, nia } = await smallCohort()
+    const { cohort, ada, nia } = await insertTwoSiteCohort()
     const { browser, user: lead } = await signedIn(t)
     await t.services.proposals.start(cohort, 'optimal', String(lead._id)).then(r => r.done)
     const base = `/cohorts/${cohort._id}/matching/proposals/1`
@@ -57,7 +47,7 @@ describe('publishing a proposal', () => {
   })
 
   it('publishes at most once when the button is pressed twice at the same instant', async () => {
-    const { cohort } = await smallCohort()
+    const { cohort } = await insertTwoSiteCohort()
     const { browser, user: lead } = await signedIn(t)
     await t.services.proposals.start(cohort, 'optimal', String(lead._id)).then(r => r.done)
     const base = `/cohorts/${cohort._id}/matching/proposals/1`
@@ -68,7 +58,7 @@ describe('publishing a proposal', () => {
   })
 
   it('leaves published pairs alone when matching runs again, and clears their locks', async () => {
-    const { cohort, ada } = await smallCohort()
+    const { cohort, ada } = await insertTwoSiteCohort()
     const { user: lead } = await signedIn(t)
     const { proposal } = await t.services.proposals.start(cohort, 'optimal', String(lead._id))
     await t.services.proposals.settled()
@@ -88,7 +78,7 @@ describe('publishing a proposal', () => {
 describe('stable mode', () => {
   it('pairs people by their rankings and shows that no blocking pair exists', async () => {
     const t = await buildTestApp()
-    const { cohort, ada, ben, nia, sam } = await smallCohort()
+    const { cohort, ada, ben, nia, sam } = await insertTwoSiteCohort()
     // Against their scores: Ada and Sam rank each other first, as do Ben and Nia.
     const rank = (user: { _id: Types.ObjectId }, side: 'doctor' | 'manager', ranked: Types.ObjectId[]) => Ranking.create({ cohortId: cohort._id, userId: user._id, side, ranked })
     await rank(ada, 'doctor', [sam._id, nia._id])
@@ -108,7 +98,7 @@ describe('stable mode', () => {
 describe('ending a published pair', () => {
   it('needs confirmation, then frees both people and tells both, once', async () => {
     const t = await buildTestApp()
-    const { cohort, ada, nia } = await smallCohort()
+    const { cohort, ada, nia } = await insertTwoSiteCohort()
     const { browser, user: lead } = await signedIn(t)
     await t.services.pairs.publish(cohort, [{ doctorId: ada._id, managerId: nia._id, score: 50, contributions: [] }], String(lead._id))
     const pair = (await Pair.findOne().lean())!
