@@ -14,6 +14,7 @@ import type { Clock } from '../clock'
 import type { Outbox } from '../mail/outbox.service'
 import { isDuplicateKeyError } from '../db/duplicate-key'
 import { NotFoundError } from '../errors'
+import { idParam } from '../http/id-param'
 import { introductionEmail, pairEndedEmail } from './pair-emails'
 
 export type ProposedPair = {
@@ -78,8 +79,7 @@ export function createPairsService(deps: { outbox: Outbox; clock: Clock; baseUrl
 
     /** One published pair of the cohort, with both people's names, for the unpublish confirmation. */
     async getInCohort(cohortId: Types.ObjectId, pairId: unknown) {
-      if (typeof pairId !== 'string' || !/^[0-9a-f]{24}$/i.test(pairId)) throw new NotFoundError()
-      const pair = await Pair.findOne({ _id: pairId, cohortId }).lean()
+      const pair = await Pair.findOne({ _id: idParam(pairId), cohortId }).lean()
       if (!pair) throw new NotFoundError()
       const people = new Map((await User.find({ _id: { $in: [pair.doctorId, pair.managerId] } }, { name: 1, email: 1 }).lean()).map(u => [String(u._id), u]))
       return { pair, doctor: people.get(String(pair.doctorId))!, manager: people.get(String(pair.managerId))! }

@@ -17,6 +17,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors'
 import type { PairsService } from '../pairs/pairs.service'
 import { CRITERIA, type Contribution, type Criterion, type ScoringSettings, type Weights } from '../matching/scoring'
 import { loadMatchingInput } from './matching-input'
+import { latestProposal } from './proposals.service'
 import { pairScorer, swapOption, type Position } from './review'
 
 type StoredPair = ProposalDocument['pairs'][number]
@@ -26,7 +27,7 @@ export type ProposalEditsService = ReturnType<typeof createProposalEditsService>
 export function createProposalEditsService(deps: { pairs: PairsService; clock: Clock }) {
   async function assertEditable(proposal: ProposalDocument) {
     if (proposal.status !== 'ready') throw new ConflictError(proposal.status === 'published' ? 'This proposal has been published and can no longer be changed.' : 'This proposal is not ready to change.')
-    const newest = await Proposal.findOne({ cohortId: proposal.cohortId }, { number: 1 }).sort({ number: -1 }).lean()
+    const newest = await latestProposal(proposal.cohortId)
     if (newest && newest.number !== proposal.number) throw new ConflictError(`Matching has been run again since: change proposal ${newest.number} instead.`)
   }
 
@@ -88,7 +89,8 @@ export function createProposalEditsService(deps: { pairs: PairsService; clock: C
     async swap(cohort: CohortDocument, proposal: ProposalDocument, doctorId: string, target: { otherDoctorId?: string; managerId?: string }, by: string) {
       await assertEditable(proposal)
       const input = await loadMatchingInput(cohort, proposal.mode)
-      const a: Position = { doctorId, managerId: pairOf(proposal, doctorId) && String(pairOf(proposal, doctorId)!.managerId) }
+      const ownPair = pairOf(proposal, doctorId)
+      const a: Position = { doctorId, managerId: ownPair ? String(ownPair.managerId) : undefined }
       const otherPair = target.otherDoctorId ? pairOf(proposal, target.otherDoctorId) : undefined
       const b: Position = { doctorId: target.otherDoctorId, managerId: otherPair ? String(otherPair.managerId) : target.managerId }
       if (!input.doctors.some(d => d.id === doctorId) || (b.doctorId && !input.doctors.some(d => d.id === b.doctorId))) throw new NotFoundError('That doctor is not free to pair in this cohort')

@@ -19,6 +19,9 @@ import { runInWorker } from './run-in-worker'
 
 export const STALE_AFTER_MS = 10 * 60_000
 
+/** The newest proposal of a cohort, which alone may be changed or published. */
+export const latestProposal = (cohortId: Types.ObjectId) => Proposal.findOne({ cohortId }, { number: 1, status: 1 }).sort({ number: -1 }).lean()
+
 export type ProposalsService = ReturnType<typeof createProposalsService>
 
 export function createProposalsService(deps: { clock: Clock; logger: Logger }) {
@@ -100,8 +103,7 @@ export function createProposalsService(deps: { clock: Clock; logger: Logger }) {
     isStale: (proposal: Pick<ProposalDocument, 'status' | 'startedAt'>) =>
       proposal.status === 'running' && deps.clock.now().getTime() - proposal.startedAt.getTime() > STALE_AFTER_MS,
 
-    /** The newest proposal, which alone may be changed or published. */
-    latest: (cohortId: Types.ObjectId) => Proposal.findOne({ cohortId }, { number: 1, status: 1 }).sort({ number: -1 }).lean(),
+    latest: latestProposal,
 
     /** The finished proposal before this one, if any. */
     previous: (proposal: ProposalDocument) =>

@@ -12,7 +12,7 @@ import type { Services } from '../services'
 import { loadMatchingInput } from './matching-input'
 import { proposalSettings } from './proposal-edits.service'
 import { doctorAlternatives, managerAlternatives, pairScorer, type WhyNot } from './review'
-import { optionalPersonId, personId } from './route-params'
+import { idParam, optionalIdParam } from '../http/id-param'
 import { runInWorker } from './run-in-worker'
 
 const basePath = (cohort: CohortDocument, proposal: ProposalDocument) => `/cohorts/${String(cohort._id)}/matching/proposals/${proposal.number}`
@@ -36,13 +36,13 @@ export function reviewPagesController({ cohorts, proposals, proposalEdits }: Ser
 
   async function renderDoctor(req: Request, res: Response, form: FormErrors = noFormErrors, values: Record<string, string> = {}, status = 200) {
     const { cohort, proposal, editable, base } = await load(req)
-    const doctorId = personId(req.params.doctorId)
+    const doctorId = idParam(req.params.doctorId)
     const { input, score, pairs } = await reviewInput(cohort, proposal)
     if (!input.doctors.some(d => d.id === doctorId)) throw new NotFoundError()
     const pair = proposal.pairs.find(p => String(p.doctorId) === doctorId)
     const unmatched = proposal.unmatched.find(u => String(u.doctorId) === doctorId)
     const alternatives = doctorAlternatives(doctorId, input.managers, pairs, score)
-    const askedAbout = optionalPersonId(req.query.managerId)
+    const askedAbout = optionalIdParam(req.query.managerId)
     let whyNot: WhyNot | undefined
     if (askedAbout && proposal.mode === 'optimal' && input.managers.some(m => m.id === askedAbout))
       whyNot = await runInWorker({ kind: 'why-not', input, doctorId, managerId: askedAbout })
@@ -68,7 +68,7 @@ export function reviewPagesController({ cohorts, proposals, proposalEdits }: Ser
 
   async function renderManager(req: Request, res: Response) {
     const { cohort, proposal, editable, base } = await load(req)
-    const managerId = personId(req.params.managerId)
+    const managerId = idParam(req.params.managerId)
     const { input, score, pairs } = await reviewInput(cohort, proposal)
     const manager = input.managers.find(m => m.id === managerId)
     if (!manager) throw new NotFoundError()
@@ -90,22 +90,22 @@ export function reviewPagesController({ cohorts, proposals, proposalEdits }: Ser
 
     async lock(req: Request, res: Response) {
       const { proposal, base } = await load(req)
-      await proposalEdits.lock(proposal, personId(text(req.body, 'doctorId')), req.user!.id)
+      await proposalEdits.lock(proposal, idParam(text(req.body, 'doctorId')), req.user!.id)
       req.session.flash = 'Pair locked: running matching again will keep it'
       res.redirect(303, back(req, base))
     },
 
     async unlock(req: Request, res: Response) {
       const { proposal, base } = await load(req)
-      await proposalEdits.unlock(proposal, personId(text(req.body, 'doctorId')))
+      await proposalEdits.unlock(proposal, idParam(text(req.body, 'doctorId')))
       req.session.flash = 'Pair unlocked'
       res.redirect(303, back(req, base))
     },
 
     async forbid(req: Request, res: Response) {
       const { proposal, base } = await load(req)
-      const doctorId = personId(text(req.body, 'doctorId'))
-      const managerId = personId(text(req.body, 'managerId'))
+      const doctorId = idParam(text(req.body, 'doctorId'))
+      const managerId = idParam(text(req.body, 'managerId'))
       try {
         await proposalEdits.forbid(proposal, doctorId, managerId, text(req.body, 'reason'), req.user!.id)
       } catch (error) {
@@ -122,8 +122,8 @@ export function reviewPagesController({ cohorts, proposals, proposalEdits }: Ser
       const option = await proposalEdits.swap(
         cohort,
         proposal,
-        personId(text(req.body, 'doctorId')),
-        { otherDoctorId: optionalPersonId(text(req.body, 'otherDoctorId')), managerId: optionalPersonId(text(req.body, 'managerId')) },
+        idParam(text(req.body, 'doctorId')),
+        { otherDoctorId: optionalIdParam(text(req.body, 'otherDoctorId')), managerId: optionalIdParam(text(req.body, 'managerId')) },
         req.user!.id,
       )
       const change = option.change === 0 ? 'no change to the total' : `total ${option.change > 0 ? '+' : '−'}${Math.abs(option.change)} points`

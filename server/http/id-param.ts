@@ -2,12 +2,12 @@
 // or "not found". Never an object, so never a query operator.
 import { NotFoundError } from '../errors'
 
-export function personId(value: unknown): string {
+export function idParam(value: unknown): string {
   if (typeof value !== 'string' || !/^[0-9a-f]{24}$/i.test(value)) throw new NotFoundError()
   return value.toLowerCase()
 }
 
 /** The same for an optional field: empty is undefined, anything else must be an id. */
-export function optionalPersonId(value: unknown): string | undefined {
-  return value === undefined || value === '' ? undefined : personId(value)
+export function optionalIdParam(value: unknown): string | undefined {
+  return value === undefined || value === '' ? undefined : idParam(value)
 }
