@@ -51,7 +51,7 @@ export type Assignment = {
 }
 
 /** Plain code-unit order, the same on every machine and locale. */
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+export const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 function indexIds(items: readonly { id: string }[], side: string) {
   const index = new Map<string, number>()

@@ -2,9 +2,8 @@
 // take the highest-scoring pair still possible, then the next, and so on. It honours
 // the same constraints as the solver but can lose total score (and leave people out)
 // by grabbing a high pair early; solveAssignment is what Tandem uses.
-import type { AssignedPair, AssignmentProblem } from './assignment'
+import { byId, type AssignedPair, type AssignmentProblem } from './assignment'
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 export function greedyAssignment({
   doctors,

@@ -7,7 +7,7 @@
 // unacceptable to both. The doctor-proposing result is the stable matching every
 // doctor likes best, and it is unique, so proposal order cannot change it; the
 // solver still takes doctors in id order so that a trace reads the same every time.
-import type { PairIds } from './assignment'
+import { byId, type PairIds } from './assignment'
 
 export type RankedDoctor = { id: string; ranks?: readonly string[] }
 export type RankedManager = { id: string; capacity: number; ranks?: readonly string[] }
@@ -22,7 +22,6 @@ export type StableMatching = { pairs: StablePair[]; unmatched: string[] }
 
 export type BlockingPair = { doctorId: string; managerId: string; explanation: string }
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** Who ranks whom where (1-based), and whether a pair may be matched at all. */
 function preferences(prefs: StablePreferences) {

@@ -3,7 +3,7 @@
 // chosen pair's score into words. Pure and synchronous, with plain data in and out,
 // so that it can run in a worker thread (run-in-worker.ts) and be tested alone.
 import type { PairIds, UnmatchedDoctor } from '../matching/assignment'
-import { solveAssignment } from '../matching/assignment'
+import { byId, solveAssignment } from '../matching/assignment'
 import type { DoctorCandidate, ManagerCandidate } from '../matching/criteria'
 import { scoreMatrix, scorePair, type Contribution, type ScoreMatrix, type ScoringSettings } from '../matching/scoring'
 import { blockingPairs, deferredAcceptance, type BlockingPair, type StablePreferences } from '../matching/stable'
@@ -99,7 +99,7 @@ function solveStable(input: MatchingJobInput, scores: ScoreMatrix): Solved {
   const pairs = [
     ...input.locked.map(([doctorId, managerId]) => ({ doctorId, managerId, locked: true })),
     ...stable.pairs.map(p => ({ doctorId: p.doctorId, managerId: p.managerId, locked: false })),
-  ].sort((a, b) => (a.doctorId < b.doctorId ? -1 : a.doctorId > b.doctorId ? 1 : 0))
+  ].sort((a, b) => byId(a.doctorId, b.doctorId))
   const rankedBy = new Map<string, Set<string>>()
   for (const m of prefs.managers) for (const d of m.ranks ?? []) rankedBy.set(d, (rankedBy.get(d) ?? new Set()).add(m.id))
   const unmatched = stable.unmatched.map(doctorId => {

@@ -15,6 +15,7 @@ import { claimOnce } from '../db/claims'
 import { isDuplicateKeyError } from '../db/duplicate-key'
 import { ConflictError, NotFoundError, ValidationError } from '../errors'
 import type { PairsService } from '../pairs/pairs.service'
+import { byId } from '../matching/assignment'
 import { CRITERIA, type Contribution, type Criterion, type ScoringSettings, type Weights } from '../matching/scoring'
 import { loadMatchingInput } from './matching-input'
 import { latestProposal } from './proposals.service'
@@ -128,7 +129,7 @@ export function createProposalEditsService(deps: { pairs: PairsService; clock: C
         proposal.pairs.push({ doctorId: d, managerId: m, score: s.total, contributions: s.contributions.map((c: Contribution) => ({ ...c })), locked: true, ...(s.eligible ? {} : { ineligibleReason: s.ineligibleReason }) })
         await saveLock(proposal.cohortId, d, m, by)
       }
-      proposal.pairs.sort((x: StoredPair, y: StoredPair) => (String(x.doctorId) < String(y.doctorId) ? -1 : 1))
+      proposal.pairs.sort((x: StoredPair, y: StoredPair) => byId(String(x.doctorId), String(y.doctorId)))
       recount(proposal)
       await proposal.save()
       return option

@@ -2,7 +2,7 @@
 // and the proposal's pairs: who else would suit this person (the top alternatives),
 // what a swap would do to the scores, and "why not X": how far a pair's score would
 // have to rise before the best assignment included it. Pure, like the solver.
-import { solveAssignment, type PairIds } from '../matching/assignment'
+import { byId, solveAssignment, type PairIds } from '../matching/assignment'
 import type { DoctorCandidate, ManagerCandidate } from '../matching/criteria'
 import { scoreMatrix, scorePair, type PairScore, type ScoringSettings } from '../matching/scoring'
 import type { MatchingJobInput } from './matching-job'
@@ -118,7 +118,7 @@ function rankBy<T extends { id: string }>(people: readonly T[], scoreOf: (p: T) 
   const usable = (s: PairScore & { excluded: boolean }) => (s.excluded ? 2 : s.eligible ? 0 : 1)
   return people
     .map(person => ({ person, score: scoreOf(person) }))
-    .sort((a, b) => usable(a.score) - usable(b.score) || b.score.total - a.score.total || (a.person.id < b.person.id ? -1 : 1))
+    .sort((a, b) => usable(a.score) - usable(b.score) || b.score.total - a.score.total || byId(a.person.id, b.person.id))
     .slice(0, count)
 }
 
