@@ -21,6 +21,8 @@ import { createProfilesService } from './people/profiles.service'
 import { createRemindersService } from './people/reminders.service'
 import { createPrioritiesService } from './priorities/priorities.service'
 import { createRankingsService } from './rankings/rankings.service'
+import { createSessionReminders } from './shadowing/session-reminders'
+import { createShadowingService } from './shadowing/shadowing.service'
 
 export function createServices({ config, clock, database, logger }: { config: Config; clock: Clock; database: Pick<Database, 'ping' | 'engine'>; logger: Logger }) {
   const outbox = createOutbox({ clock })
@@ -29,6 +31,7 @@ export function createServices({ config, clock, database, logger }: { config: Co
   const shared = { tokens, outbox, clock, baseUrl: config.baseUrl, hashCost: config.passwordHashCost }
   const invitations = createInvitationsService(shared)
   const pairs = createPairsService({ outbox, clock, baseUrl: config.baseUrl })
+  const mailing = { outbox, clock, baseUrl: config.baseUrl, mailFrom: config.mailFrom }
   return {
     config,
     clock,
@@ -50,6 +53,8 @@ export function createServices({ config, clock, database, logger }: { config: Co
     proposals: createProposalsService({ clock, logger }),
     proposalEdits: createProposalEditsService({ pairs, clock }),
     rankings: createRankingsService(),
+    shadowing: createShadowingService(mailing),
+    sessionReminders: createSessionReminders(mailing),
   }
 }
 

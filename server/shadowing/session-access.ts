@@ -1,0 +1,51 @@
+// Who may see and change a pair's shadowing: the two partners, and programme
+// leads. Everyone else gets "not found" rather than "forbidden", so that an id
+// guessed from a link reveals nothing. Loads what every page and action needs.
+import type { Types } from 'mongoose'
+import { Cohort } from '../../models/cohort'
+import { Pair } from '../../models/pair'
+import { ShadowingSession, type ShadowingDirection } from '../../models/shadowing-session'
+import { User } from '../../models/user'
+import type { CurrentUser } from '../http/current-user'
+import { NotFoundError } from '../errors'
+import { idParam } from '../http/id-param'
+
+export type Person = { id: string; _id: Types.ObjectId; name: string; email: string }
+export type PairRole = 'doctor' | 'manager' | 'lead'
+
+export async function peopleById(ids: readonly Types.ObjectId[]): Promise<Map<string, Person>> {
+  const users = await User.find({ _id: { $in: ids } }, { name: 1, email: 1 }).lean()
+  return new Map(users.map(u => [String(u._id), { id: String(u._id), _id: u._id, name: u.name || u.email, email: u.email }]))
+}
+
+/** A pair as its partners and leads see it; NotFoundError for anyone else. */
+export async function pairFor(user: CurrentUser, pairId: unknown) {
+  const pair = await Pair.findById(idParam(pairId)).lean()
+  if (!pair) throw new NotFoundError()
+  const role: PairRole | undefined =
+    String(pair.doctorId) === user.id ? 'doctor' : String(pair.managerId) === user.id ? 'manager' : user.roles.includes('lead') ? 'lead' : undefined
+  if (!role) throw new NotFoundError()
+  const cohort = await Cohort.findById(pair.cohortId).lean()
+  if (!cohort) throw new NotFoundError()
+  const people = await peopleById([pair.doctorId, pair.managerId])
+  const doctor = people.get(String(pair.doctorId))!
+  const manager = people.get(String(pair.managerId))!
+  return { pair, cohort, role, doctor, manager }
+}
+
+export type PairView = Awaited<ReturnType<typeof pairFor>>
+
+/** Host and guest of a session in this direction. */
+export function sidesOf(view: Pick<PairView, 'doctor' | 'manager'>, direction: ShadowingDirection): { host: Person; guest: Person } {
+  return direction === 'doctor-shadows-manager' ? { host: view.manager, guest: view.doctor } : { host: view.doctor, guest: view.manager }
+}
+
+/** A session with its pair, for one of the partners or a lead. */
+export async function sessionFor(user: CurrentUser, sessionId: unknown) {
+  const session = await ShadowingSession.findById(idParam(sessionId)).lean()
+  if (!session) throw new NotFoundError()
+  const view = await pairFor(user, String(session.pairId))
+  return { ...view, session, ...sidesOf(view, session.direction) }
+}
+
+export type SessionView = Awaited<ReturnType<typeof sessionFor>>
