@@ -1,7 +1,8 @@
 // npm run demo [-- --force]
 // Fills the database with a believable programme: a lead, two cohorts, 120
 // doctors and 80 managers with complete, varied profiles across three sites, a
-// few exclusions and five organisational priorities. Demo people have
+// few exclusions and five organisational priorities, and a running cohort whose
+// ten pairs have shadowing behind and ahead of them (scripts/demo/shadowing.ts). Demo people have
 // @demo.example.nhs.uk addresses; running it again replaces them.
 // Refuses to touch a database that holds other users unless given --force.
 import { parseArgs } from 'node:util'
@@ -18,6 +19,7 @@ import { loadConfig } from '../server/config'
 import { claimOnce } from '../server/db/claims'
 import { connectDatabase } from '../server/db/connection'
 import { AVAILABILITY_SLOTS, DOCTOR_GRADES, MANAGER_BANDS, QI_THEMES, SPECIALTIES } from '../server/people/reference-data'
+import { removeShadowing, seedShadowing } from './demo/shadowing'
 import { mulberry32 } from './seeded-random'
 
 const DEMO_DOMAIN = 'demo.example.nhs.uk'
@@ -70,6 +72,7 @@ async function removeDemo(demoEmail: RegExp) {
   const ids = demoUsers.map(u => u._id)
   const cohorts = await Cohort.find({ name: /\(demo\)$/ }, { _id: 1 }).lean()
   const cohortIds = cohorts.map(c => c._id)
+  await removeShadowing(cohortIds)
   await Promise.all([
     Enrolment.deleteMany({ $or: [{ userId: { $in: ids } }, { cohortId: { $in: cohortIds } }] }),
     Exclusion.deleteMany({ cohortId: { $in: cohortIds } }),
@@ -136,7 +139,9 @@ async function seed(): Promise<string> {
       ['Staff wellbeing and retention', 'Keep and support the people who deliver care'],
     ].map(([title, description]) => ({ title, description: `${description} (demo)` })),
   )
-  return `1 lead, ${doctors.length} doctors, ${managers.length} managers, ${cohorts.length} cohorts, 4 exclusions, 5 priorities`
+  // The last ten doctors and managers of the draft cohort also took part in last autumn's running one.
+  const running = await seedShadowing({ lead: lead!, doctors: doctors.slice(110, 120), managers: managers.slice(70, 80), sites: SITES })
+  return `${running}; 1 lead, ${doctors.length} doctors, ${managers.length} managers, ${cohorts.length} cohorts, 4 exclusions, 5 priorities`
 }
 
 main().catch(error => {
