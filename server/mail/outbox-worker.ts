@@ -29,6 +29,20 @@ export type OutboxWorker = ReturnType<typeof createOutboxWorker>
 
 const SWEEP_EVERY_MS = 60 * 60 * 1000
 
+/**
+ * The calendar part as the one text/calendar alternative, its method parameter
+ * the METHOD inside (read from the content itself, so the two cannot differ).
+ * Not nodemailer's `icalEvent` option: that adds the same calendar a second
+ * time as an application/ics attachment, which some clients show as a file to
+ * open, and import as a second copy of the event.
+ */
+function calendarPart(event: OutboxRow['icalEvent']) {
+  if (!event?.content) return undefined
+  const inside = /^METHOD:([^\r\n]+)/m.exec(event.content)?.[1]
+  const method = (inside ?? event.method ?? 'PUBLISH').trim().toUpperCase()
+  return [{ contentType: `text/calendar; charset=utf-8; method=${method}`, content: event.content }]
+}
+
 /** The Message-ID of a row: the same on every attempt, so a duplicate delivery is recognisable. */
 export const outboxMessageId = (row: Pick<OutboxRow, '_id'>) => `<${String(row._id)}@tandem.outbox>`
 
@@ -55,13 +69,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         text: row.text,
         html: row.html ?? undefined,
         messageId: outboxMessageId(row),
-        icalEvent: row.icalEvent?.content
-          ? {
-              method: row.icalEvent.method ?? 'REQUEST',
-              content: row.icalEvent.content,
-              filename: row.icalEvent.filename ?? 'invite.ics',
-            }
-          : undefined,
+        alternatives: calendarPart(row.icalEvent),
       })
       await OutboxMessage.updateOne(mine, {
         $set: { status: 'sent', sentAt: clock.now(), lastError: null, ...released },
