@@ -21,6 +21,7 @@ import { createProfilesService } from './people/profiles.service'
 import { createRemindersService } from './people/reminders.service'
 import { createPrioritiesService } from './priorities/priorities.service'
 import { createRankingsService } from './rankings/rankings.service'
+import { createPairEndedSessions } from './shadowing/pair-ended'
 import { createSessionReminders } from './shadowing/session-reminders'
 import { createShadowingService } from './shadowing/shadowing.service'
 
@@ -55,6 +56,7 @@ export function createServices({ config, clock, database, logger }: { config: Co
     rankings: createRankingsService(),
     shadowing: createShadowingService(mailing),
     sessionReminders: createSessionReminders(mailing),
+    pairEndedSessions: createPairEndedSessions(mailing),
   }
 }
 

@@ -18,6 +18,7 @@ import type { SchedulingHost } from '../scheduling/meetings'
 import { findSlots, type Slot } from '../scheduling/slot-finder'
 import { checkTime } from '../scheduling/time-check'
 import { pairFor, peopleById, sessionFor, sidesOf, type PairView, type Person, type SessionView } from './session-access'
+import { cancelSession } from './cancel-session'
 import { mailContextOf } from './mail-context'
 import { claimRevision, releaseRevision } from './session-changes'
 import { declinedEmail, organizerFrom, proposalEmail, sessionInviteEmails } from './session-emails'
@@ -266,16 +267,7 @@ export function createShadowingService(deps: { outbox: Outbox; clock: Clock; bas
       const withdrawing = session.status === 'proposed'
       if (withdrawing && String(session.proposedBy) !== user.id) throw new ForbiddenError('Decline the proposal instead: only the person who proposed it can withdraw it')
       if (!withdrawing && (session.status !== 'confirmed' || +session.end <= +now)) throw new ConflictError('Only a confirmed session that has not finished can be cancelled.')
-      await claimRevision(session, now)
-      await ShadowingSession.updateOne(
-        { _id: session._id },
-        {
-          $set: { status: 'cancelled', reason, respondTokenHash: null, revision: session.revision + 1, ...(withdrawing ? {} : { sequence: session.sequence + 1 }) },
-          $push: { history: { at: now, by: user.id, action: withdrawing ? 'withdrawn' : 'cancelled', reason } },
-        },
-      )
-      await releaseTimes(session._id)
-      if (!withdrawing) await deps.outbox.enqueueMany(sessionInviteEmails('cancel', mailContext(await reload(session._id), host, guest)))
+      await cancelSession(session, { host, guest }, { by: user.id, reason }, { outbox: deps.outbox, organizer, baseUrl: deps.baseUrl, now })
     },
 
     /** The host says whether the session happened, once it has started. */
