@@ -1,0 +1,224 @@
+import { expect } from 'chai'
+import mongoose, { Types } from 'mongoose'
+import supertest from 'supertest'
+import { CalendarFeed } from '../../../models/calendar-feed'
+import { ShadowingSession, type SessionStatus } from '../../../models/shadowing-session'
+import { hashToken } from '../../../server/accounts/tokens'
+import { buildTestApp, type TestApp } from '../../support/test-app'
+import { insertUser, signedIn, signInAs } from '../../support/users'
+import { readWithIcalJs } from '../../unit/calendar/read-ics'
+
+const FEED_URL = /http:\/\/tandem\.test\/calendar\/([A-Za-z0-9_-]{43})\.ics/
+
+type Person = Awaited<ReturnType<typeof insertUser>>
+let made = 0
+
+/** A session of this doctor and manager, the doctor shadowing the manager, straight into the database. */
+async function insertSession(
+  doctor: Person,
+  manager: Person,
+  fields: { status: SessionStatus; start: string; hours?: number; activity?: string },
+) {
+  made += 1
+  const start = new Date(fields.start)
+  return ShadowingSession.create({
+    cohortId: new Types.ObjectId(),
+    pairId: new Types.ObjectId(),
+    doctorId: doctor._id,
+    managerId: manager._id,
+    direction: 'doctor-shadows-manager',
+    hostId: manager._id,
+    guestId: doctor._id,
+    activity: fields.activity ?? `Session ${made}`,
+    location: 'Site office',
+    start,
+    end: new Date(+start + (fields.hours ?? 1) * 3_600_000),
+    status: fields.status,
+    proposedBy: doctor._id,
+    respondentId: manager._id,
+    uid: `shadowing-test-${made}@tandem`,
+  })
+}
+
+describe('private calendar feeds', () => {
+  let t: TestApp
+  beforeEach(async () => {
+    t = await buildTestApp()
+  })
+
+  /** Signs in, makes a feed address on the profile page and returns the token shown. */
+  async function makeFeed(user: Person) {
+    const browser = await signInAs(t, user)
+    const made = await browser.submit('/profile/calendar-feed', {})
+    expect(made.status).to.equal(303)
+    expect(made.headers.location).to.equal('/profile/calendar-feed')
+    const page = await browser.get('/profile/calendar-feed')
+    const token = FEED_URL.exec(page.text)?.[1]
+    if (!token) throw new Error('No feed address on the page')
+    return { browser, token, page }
+  }
+
+  it('answers 404 to an unknown, malformed or extension-less address, and sets no cookie for a feed path', async () => {
+    const unknown = 'A'.repeat(43)
+    for (const path of [`/calendar/${unknown}.ics`, '/calendar/not-a-token.ics']) {
+      const response = await supertest(t.app).get(path)
+      expect(response.status, path).to.equal(404)
+      expect(response.headers['set-cookie'], path).to.equal(undefined)
+    }
+    for (const path of [`/calendar/${unknown}`, '/calendar/.ics'])
+      expect((await supertest(t.app).get(path)).status, path).to.equal(404)
+  })
+
+  it('shows the new address once, in https and webcal forms, and keeps only its hash', async () => {
+    const doctor = await insertUser({ roles: ['doctor'], name: 'Dara Okafor' })
+    const browser = await signInAs(t, doctor)
+    const before = await browser.get('/profile/calendar-feed')
+    expect(before.status).to.equal(200)
+    expect(before.text).to.contain('Not made yet')
+    expect(before.text).to.contain('Make my feed address')
+
+    const { token, page } = await makeFeed(doctor)
+    expect(page.text).to.contain(`value="http://tandem.test/calendar/${token}.ics"`)
+    expect(page.text).to.contain(`href="webcal://tandem.test/calendar/${token}.ics"`)
+    expect(page.text).to.contain('Calendar feed address made')
+    expect(page.text).to.contain('Made on 23 November 2026')
+
+    const stored = await CalendarFeed.find().lean()
+    expect(stored).to.have.length(1)
+    expect(stored[0]!.tokenHash).to.equal(hashToken(token))
+    expect(JSON.stringify(stored)).not.to.contain(token)
+    const sessions = await mongoose.connection.db!.collection('sessions').find().toArray()
+    expect(JSON.stringify(sessions), 'not left in the session store once shown').not.to.contain(token)
+
+    const again = await browser.get('/profile/calendar-feed')
+    expect(again.text).not.to.contain(token)
+    expect(again.text).to.contain('Made on 23 November 2026')
+    expect(again.text).to.contain('Make a new address')
+    expect(again.text).to.contain('the old address stops working')
+  })
+
+  it('lists the owner’s confirmed and completed sessions only, published, without attendees or cookies', async () => {
+    const dara = await insertUser({ roles: ['doctor'], name: 'Dara Okafor' })
+    const mina = await insertUser({ roles: ['manager'], name: 'Mina Shah' })
+    const other = await insertUser({ roles: ['doctor'], name: 'Osei Other' })
+    // Tuesday 1 December 2026, 9:30am GMT; and Monday 2 November, done.
+    const upcoming = await insertSession(dara, mina, {
+      status: 'confirmed',
+      start: '2026-12-01T09:30:00Z',
+      activity: 'Bed meeting',
+    })
+    const done = await insertSession(dara, mina, {
+      status: 'completed',
+      start: '2026-11-02T14:00:00Z',
+      hours: 2,
+      activity: 'Budget review',
+    })
+    for (const status of ['proposed', 'declined', 'cancelled', 'did-not-happen'] as const)
+      await insertSession(dara, mina, { status, start: '2026-12-02T10:00:00Z' })
+    await insertSession(other, mina, { status: 'confirmed', start: '2026-12-03T10:00:00Z' })
+
+    const { token } = await makeFeed(dara)
+    const response = await supertest(t.app).get(`/calendar/${token}.ics`)
+    expect(response.status).to.equal(200)
+    expect(response.headers['content-type']).to.equal('text/calendar; charset=utf-8')
+    expect(response.headers['cache-control']).to.equal('private, max-age=300')
+    expect(response.headers['set-cookie']).to.equal(undefined)
+    expect(response.text).to.contain('METHOD:PUBLISH')
+    expect(response.text).to.contain('X-PUBLISHED-TTL:PT1H')
+    expect(response.text).not.to.match(/^ATTENDEE/m)
+
+    const { events } = readWithIcalJs(response.text)
+    expect(events.map(e => [e.uid, e.summary, e.start.toISOString(), e.end.toISOString()])).to.deep.equal([
+      [
+        done.uid,
+        'Shadowing: Budget review — Dara Okafor shadows Mina Shah',
+        '2026-11-02T14:00:00.000Z',
+        '2026-11-02T16:00:00.000Z',
+      ],
+      [
+        upcoming.uid,
+        'Shadowing: Bed meeting — Dara Okafor shadows Mina Shah',
+        '2026-12-01T09:30:00.000Z',
+        '2026-12-01T10:30:00.000Z',
+      ],
+    ])
+    expect(events[1]!.url).to.equal(`http://tandem.test/shadowing/${String(upcoming._id)}`)
+
+    // The manager's own feed has the same session under the same UID.
+    const minaFeed = await makeFeed(mina)
+    const minaEvents = readWithIcalJs(
+      (await supertest(t.app).get(`/calendar/${minaFeed.token}.ics`)).text,
+    ).events
+    expect(minaEvents.map(e => e.uid)).to.deep.equal([
+      done.uid,
+      upcoming.uid,
+      `shadowing-test-${made}@tandem`,
+    ])
+  })
+
+  it('answers a poll with nothing new with 304, and a change with a new ETag', async () => {
+    const dara = await insertUser({ roles: ['doctor'] })
+    const mina = await insertUser({ roles: ['manager'] })
+    const session = await insertSession(dara, mina, { status: 'confirmed', start: '2026-12-01T09:30:00Z' })
+    const { token } = await makeFeed(dara)
+    const path = `/calendar/${token}.ics`
+
+    const first = await supertest(t.app).get(path)
+    const etag = first.headers.etag as string
+    expect(etag).to.match(/^"[A-Za-z0-9_-]{43}"$/)
+    expect((await supertest(t.app).get(path)).headers.etag, 'the same data, the same ETag').to.equal(etag)
+    const unchanged = await supertest(t.app).get(path).set('If-None-Match', etag)
+    expect(unchanged.status).to.equal(304)
+    expect(unchanged.text).to.equal('')
+
+    // Rescheduled: the same UID, one SEQUENCE on, a new time.
+    await ShadowingSession.updateOne(
+      { _id: session._id },
+      {
+        $set: { sequence: 1, start: new Date('2026-12-08T09:30:00Z'), end: new Date('2026-12-08T10:30:00Z') },
+      },
+    )
+    const changed = await supertest(t.app).get(path).set('If-None-Match', etag)
+    expect(changed.status).to.equal(200)
+    expect(changed.headers.etag).not.to.equal(etag)
+    const [event] = readWithIcalJs(changed.text).events
+    expect([event!.uid, event!.sequence, event!.start.toISOString()]).to.deep.equal([
+      session.uid,
+      1,
+      '2026-12-08T09:30:00.000Z',
+    ])
+  })
+
+  it('stops the old address working when a new one is made', async () => {
+    const dara = await insertUser({ roles: ['doctor'] })
+    const mina = await insertUser({ roles: ['manager'] })
+    await insertSession(dara, mina, { status: 'confirmed', start: '2026-12-01T09:30:00Z' })
+    const { browser, token: old } = await makeFeed(dara)
+    expect((await supertest(t.app).get(`/calendar/${old}.ics`)).status).to.equal(200)
+
+    t.clock.advance(24 * 60 * 60 * 1000)
+    expect((await browser.submit('/profile/calendar-feed', {})).status).to.equal(303)
+    const page = await browser.get('/profile/calendar-feed')
+    const fresh = FEED_URL.exec(page.text)![1]!
+    expect(fresh).not.to.equal(old)
+    expect(page.text).to.contain('New calendar feed address made. The old address no longer works.')
+    expect(page.text).to.contain('Made on 24 November 2026')
+
+    expect((await supertest(t.app).get(`/calendar/${old}.ics`)).status).to.equal(404)
+    const response = await supertest(t.app).get(`/calendar/${fresh}.ics`)
+    expect(response.status).to.equal(200)
+    expect(readWithIcalJs(response.text).events).to.have.length(1)
+    expect(await CalendarFeed.countDocuments()).to.equal(1)
+  })
+
+  it('needs signing in for the page, and the CSRF token to make an address', async () => {
+    const anonymous = await supertest(t.app).get('/profile/calendar-feed')
+    expect(anonymous.status).to.equal(303)
+    expect(anonymous.headers.location).to.equal('/sign-in')
+
+    const { browser } = await signedIn(t, ['doctor'])
+    const forged = await browser.agent.post('/profile/calendar-feed').type('form').send('')
+    expect(forged.status).to.equal(403)
+    expect(await CalendarFeed.countDocuments()).to.equal(0)
+  })
+})
