@@ -8,6 +8,7 @@ import { peopleRoutes } from './people/people.routes'
 import { prioritiesRoutes } from './priorities/priorities.routes'
 import { proposalsRoutes } from './proposals/proposals.routes'
 import { rankingsRoutes } from './rankings/rankings.routes'
+import { shadowingRoutes } from './shadowing/shadowing.routes'
 import { homeRoutes } from './home.routes'
 import { setUpCsrf } from './http/csrf'
 import { loadCurrentUser } from './http/current-user'
@@ -54,6 +55,7 @@ export function createApp(services: Services, options: { sessionStore?: ReturnTy
   app.use(prioritiesRoutes(services))
   app.use(peopleRoutes(services))
   app.use(proposalsRoutes(services))
+  app.use(shadowingRoutes(services))
   app.use(rankingsRoutes(services))
   app.use(importRoutes(services))
   if (!config.production) app.use(devMailRoutes(services))

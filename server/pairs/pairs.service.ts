@@ -132,7 +132,7 @@ export function createPairsService(deps: { outbox: Outbox; clock: Clock; baseUrl
       return pairs.map(p => {
         const iAmDoctor = String(p.doctorId) === userId
         const partner = partners.get(String(iAmDoctor ? p.managerId : p.doctorId))
-        return { cohortName: cohorts.get(String(p.cohortId)) ?? '', partnerName: partner?.name ?? '', partnerEmail: partner?.email ?? '', partnerRole: iAmDoctor ? 'manager' : 'doctor' }
+        return { pairId: String(p._id), cohortName: cohorts.get(String(p.cohortId)) ?? '', partnerName: partner?.name ?? '', partnerEmail: partner?.email ?? '', partnerRole: iAmDoctor ? 'manager' : 'doctor' }
       })
     },
   }
