@@ -94,7 +94,7 @@ export function sessionChangeController({ shadowing, clock }: Services) {
       const view = await changeable(req)
       const reason = checkReason(req.body, { required: true, what: 'cancelling' })
       if (!reason.ok) return renderCancel(res, view, text(req.body, 'reason'), formErrors(reason.errors), 400)
-      await shadowing.cancel(req.user!, String(view.session._id), reason.value)
+      await shadowing.cancel(req.user!, String(view.session._id), reason.value, 'confirmed')
       req.session.flash = `Session cancelled: ${partnerOf(view).name} has been sent the cancellation`
       res.redirect(303, `/shadowing/${String(view.session._id)}`)
     },

@@ -110,9 +110,7 @@ export function sessionPageController({ shadowing, clock, config }: Services) {
 
     async withdraw(req: Request, res: Response) {
       const view = await shadowing.sessionFor(req.user!, req.params.sessionId)
-      // cancel() also cancels a confirmed session: this button only ever withdraws.
-      if (view.session.status !== 'proposed') throw new ConflictError('Only a proposal that has not been answered can be withdrawn.')
-      await shadowing.cancel(req.user!, String(view.session._id), '')
+      await shadowing.cancel(req.user!, String(view.session._id), '', 'proposed')
       req.session.flash = 'Proposal withdrawn'
       back(res, String(view.session._id))
     },

@@ -257,14 +257,18 @@ export function createShadowingService(deps: { outbox: Outbox; clock: Clock; bas
     /**
      * Either partner cancels a confirmed session (both get a cancellation of the calendar
      * event), or the proposer withdraws a proposal that has not been answered (no invites
-     * were sent, so there is nothing to cancel in anyone's calendar).
+     * were sent, so there is nothing to cancel in anyone's calendar). `expected` says which
+     * the person asked for.
      */
-    async cancel(user: CurrentUser, sessionId: unknown, reason: string) {
+    async cancel(user: CurrentUser, sessionId: unknown, reason: string, expected: 'proposed' | 'confirmed') {
       const view = await sessionFor(user, sessionId)
       mustBePartner(view)
       const { session, host, guest } = view
       const now = deps.clock.now()
-      const withdrawing = session.status === 'proposed'
+      // The revision claimed below is the one read here, so a partner's acceptance in
+      // between makes this fail rather than turn a withdrawal into a cancellation.
+      if (session.status !== expected) throw new ConflictError(expected === 'proposed' ? 'Only a proposal that has not been answered can be withdrawn.' : 'Only a confirmed session can be cancelled.')
+      const withdrawing = expected === 'proposed'
       if (withdrawing && String(session.proposedBy) !== user.id) throw new ForbiddenError('Decline the proposal instead: only the person who proposed it can withdraw it')
       if (!withdrawing && (session.status !== 'confirmed' || +session.end <= +now)) throw new ConflictError('Only a confirmed session that has not finished can be cancelled.')
       await cancelSession(session, { host, guest }, { by: user.id, reason }, { outbox: deps.outbox, organizer, baseUrl: deps.baseUrl, now })

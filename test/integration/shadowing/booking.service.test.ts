@@ -136,7 +136,7 @@ describe('booking shadowing (service, real database)', () => {
     expect(claims).to.have.length(16)
     expect(claims.some(c => c._id.includes('2026-11-26'))).to.equal(false)
 
-    await shadowing().cancel(manager(), id, 'Bed crisis')
+    await shadowing().cancel(manager(), id, 'Bed crisis', 'confirmed')
     const cancelled = await ShadowingSession.findById(id).lean()
     expect(cancelled?.status).to.equal('cancelled')
     expect(cancelled?.sequence).to.equal(2)
@@ -177,7 +177,7 @@ describe('booking shadowing (service, real database)', () => {
     }
     expect((await shadowing().sessionFor(lead, id)).role).to.equal('lead')
     let error: unknown
-    await shadowing().cancel(lead, id, 'no').catch(e => (error = e))
+    await shadowing().cancel(lead, id, 'no', 'proposed').catch(e => (error = e))
     expect(error).to.be.instanceOf(ForbiddenError)
     // The proposer cannot accept their own proposal.
     error = undefined
