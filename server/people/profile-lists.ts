@@ -2,6 +2,7 @@
 // (and CSV files carry separated by semicolons): dates unavailable and the
 // meetings a doctor could shadow. Each bad line gets its own message.
 import { DateTime } from 'luxon'
+import { describeMeetingTimes, readMeeting } from '../scheduling/meeting-times'
 
 export type UnavailableRange = { from: Date; to: Date; reason: 'nights' | 'leave' | 'rota' | 'other' }
 export type ShadowableMeeting = { title: string; when: string; location: string }
@@ -43,7 +44,10 @@ export function formatUnavailable(items: readonly { from: Date; to: Date; reason
   return items.map(i => `${day(i.from)} - ${day(i.to)}${i.reason && i.reason !== 'other' ? ` ${i.reason}` : ''}`).join('\n')
 }
 
-/** "Bed meeting | 08:30 daily | Site office": title and when required, location optional. */
+/**
+ * "Bed meeting | 08:30 daily | Site office": title and when required, location optional.
+ * `when` stays free words; only a time that cannot be ("25:00", "13pm") is a mistake.
+ */
 export function parseMeetings(lines: string[]): LineResult<ShadowableMeeting> {
   const items: ShadowableMeeting[] = []
   const problems: string[] = []
@@ -55,7 +59,9 @@ export function parseMeetings(lines: string[]): LineResult<ShadowableMeeting> {
     } else if (title.length > 100 || when.length > 100 || location.length > 100) {
       problems.push(`Meetings, line ${index + 1}: each part must be 100 characters or fewer`)
     } else {
-      items.push({ title, when, location })
+      const reading = readMeeting(when)
+      if (reading.kind === 'mistake') problems.push(`Meetings, line ${index + 1}: ${reading.problem}`)
+      else items.push({ title, when, location })
     }
   })
   if (items.length > 10) problems.push('List 10 meetings or fewer')
@@ -64,4 +70,27 @@ export function parseMeetings(lines: string[]): LineResult<ShadowableMeeting> {
 
 export function formatMeetings(items: readonly { title: string; when: string; location?: string | null }[]): string {
   return items.map(m => [m.title, m.when, m.location].filter(Boolean).join(' | ')).join('\n')
+}
+
+const NOT_OFFERED = 'so not offered at a fixed time; your partner can still choose it and type a time'
+const MISSING = { day: 'no day of the week', time: 'no time of day', 'one-time': 'more than one time (give each its own line)' }
+
+/**
+ * How Tandem read each meeting's day and time, told back to the person: "Bed meeting:
+ * Monday to Friday at 8:30am for 1 hour — offered first when your partner books".
+ */
+export function howMeetingsRead(items: readonly { title: string; when: string }[]): string[] {
+  return items.map(({ title, when }) => {
+    const reading = readMeeting(when)
+    switch (reading.kind) {
+      case 'weekly':
+        return `${title}: ${describeMeetingTimes(reading)} — offered first when your partner books`
+      case 'not-weekly':
+        return `${title}: ${when} — not weekly, ${NOT_OFFERED}`
+      case 'unclear':
+        return `${title}: ${when} — ${MISSING[reading.missing]}, ${NOT_OFFERED}`
+      case 'mistake':
+        return `${title}: ${reading.problem}`
+    }
+  })
 }

@@ -1,13 +1,24 @@
 // The profile form, for both sides. Reads exactly what was typed (so a form
 // with mistakes comes back as the person left it), and validates it into what
-// is stored.
+// is stored. Alongside, what Tandem tells the person about their answers: the
+// hours the half-days stand for, and how it read each meeting's day and time.
 import { z } from 'zod'
 import type { Side } from '../../models/enrolment'
 import type { ProfileFields } from '../../models/profile'
 import type { FieldError } from '../errors'
 import { text } from '../http/forms'
-import { formatMeetings, formatUnavailable, parseMeetings, parseUnavailable, type ShadowableMeeting, type UnavailableRange } from './profile-lists'
-import { AVAILABILITY_SLOTS, DOCTOR_GRADES, MANAGER_BANDS, QI_THEMES, findSpecialty } from './reference-data'
+import { DAY_PART_HOURS } from '../scheduling/availability-windows'
+import { clockLabel } from '../scheduling/meeting-times'
+import { formatMeetings, formatUnavailable, howMeetingsRead, parseMeetings, parseUnavailable, type ShadowableMeeting, type UnavailableRange } from './profile-lists'
+import { AVAILABILITY_SLOTS, DAY_PARTS, DAY_PART_NAMES, DOCTOR_GRADES, MANAGER_BANDS, QI_THEMES, findSpecialty } from './reference-data'
+
+/** Shown with the form, not typed into it. */
+export type ProfileFormGuidance = {
+  /** "Morning is 8am to 1pm, afternoon is 1pm to 6pm and evening is 6pm to 10pm." */
+  dayPartHours: string
+  /** One sentence for each meeting on the form, saying whether and when it is offered first. */
+  meetings: string[]
+}
 
 export type ProfileFormValues = {
   site: string
@@ -24,6 +35,7 @@ export type ProfileFormValues = {
   specialtiesCovered: string[]
   capacity: string
   meetings: string
+  readonly guidance: ProfileFormGuidance
 }
 
 export type ProfileInput = {
@@ -49,8 +61,25 @@ const many = (body: unknown, name: string): string[] => {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
 }
 
-export function readProfileForm(body: unknown): ProfileFormValues {
+// The slot finder's hours for each half-day, so that the form says what the boxes mean.
+const dayPartHours = DAY_PARTS.map((part, i) => {
+  const name = i === 0 ? DAY_PART_NAMES[part] : DAY_PART_NAMES[part].toLowerCase()
+  return `${name} is ${clockLabel(DAY_PART_HOURS[part].start)} to ${clockLabel(DAY_PART_HOURS[part].end)}`
+})
+const DAY_PART_HOURS_TEXT = `${dayPartHours.slice(0, -1).join(', ')} and ${dayPartHours.at(-1)}.`
+
+// Worked out when shown, so it always matches the meetings as they stand.
+function withGuidance(typed: Omit<ProfileFormValues, 'guidance'>): ProfileFormValues {
   return {
+    ...typed,
+    get guidance() {
+      return { dayPartHours: DAY_PART_HOURS_TEXT, meetings: howMeetingsRead(parseMeetings(this.meetings.split('\n')).items) }
+    },
+  }
+}
+
+export function readProfileForm(body: unknown): ProfileFormValues {
+  return withGuidance({
     site: text(body, 'site'),
     interests: many(body, 'interests'),
     tags: text(body, 'tags'),
@@ -65,7 +94,7 @@ export function readProfileForm(body: unknown): ProfileFormValues {
     specialtiesCovered: many(body, 'specialtiesCovered'),
     capacity: text(body, 'capacity'),
     meetings: text(body, 'meetings'),
-  }
+  })
 }
 
 type StoredProfile = Partial<Pick<ProfileFields, 'site' | 'interests' | 'tags' | 'availability' | 'note' | 'grade' | 'specialty' | 'jobTitle' | 'band' | 'directorate' | 'specialtiesCovered' | 'capacity'>> & {
@@ -75,7 +104,7 @@ type StoredProfile = Partial<Pick<ProfileFields, 'site' | 'interests' | 'tags' |
 
 export function profileFormFrom(profile: StoredProfile | null | undefined): ProfileFormValues {
   const p = profile ?? {}
-  return {
+  return withGuidance({
     site: p.site ?? '',
     interests: [...(p.interests ?? [])],
     tags: (p.tags ?? []).join(', '),
@@ -90,7 +119,7 @@ export function profileFormFrom(profile: StoredProfile | null | undefined): Prof
     specialtiesCovered: [...(p.specialtiesCovered ?? [])],
     capacity: String(p.capacity ?? 1),
     meetings: formatMeetings(p.shadowableMeetings ?? []),
-  }
+  })
 }
 
 /** Free tags: comma-separated, trimmed, de-duplicated ignoring case. */

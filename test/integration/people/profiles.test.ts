@@ -47,6 +47,9 @@ describe('profiles', () => {
     const after = await browser.get('/profile')
     expect(after.text).to.contain('Complete')
     expect(after.text).to.contain('1/12/2026 - 14/12/2026 leave')
+    // The half-days' hours are the slot finder's (DAY_PART_HOURS); doctors list no meetings.
+    expect(after.text).to.contain('Morning is 8am to 1pm, afternoon is 1pm to 6pm and evening is 6pm to 10pm.')
+    expect(after.text).not.to.contain('Meetings a doctor could shadow')
     expect((await browser.get('/')).text).not.to.contain('Incomplete')
   })
 
@@ -83,9 +86,56 @@ describe('profiles', () => {
       { title: 'Bed meeting', when: '08:30 daily', location: 'Site office' },
       { title: 'Directorate board', when: 'first Tuesday monthly', location: '' },
     ])
+    const after = await browser.get('/profile')
+    expect(after.text).to.contain('Your profile has been saved').and.contain('How Tandem reads your meetings')
+    expect(after.text).to.contain('<li>Bed meeting: Monday to Friday at 8:30am for 1 hour — offered first when your partner books</li>')
+    expect(after.text).to.contain(
+      '<li>Directorate board: first Tuesday monthly — not weekly, so not offered at a fixed time; your partner can still choose it and type a time</li>',
+    )
     const bad = await browser.submit('/profile', { capacity: '5', meetings: 'Bed meeting' })
     expect(bad.status).to.equal(400)
     expect(bad.text).to.contain('href="#capacity"').and.contain('href="#meetings"')
+  })
+
+  it('tells a manager, before and after saving, how each meeting’s day and time was read', async () => {
+    const { user, browser } = await signedInMember('manager')
+    const empty = await browser.get('/profile')
+    expect(empty.text).to.contain('Give a weekly day and time, like Monday 09:30')
+    expect(empty.text).not.to.contain('How Tandem reads')
+    const meetings = [
+      'Board round | Mondays 9:30am',
+      'Complaints panel | Tuesday and Thursday, 2pm–3.30pm | Governance suite',
+      'Finance board | first Tuesday of the month | Boardroom',
+      'Huddle | Thursday mornings',
+    ].join('\n')
+    expect((await browser.submit('/profile', { capacity: '1', meetings })).status).to.equal(303)
+    const page = await browser.get('/profile')
+    const box = page.text.slice(page.text.indexOf('id="meetings-read"'))
+    const readings = [...box.slice(0, box.indexOf('</ul>')).matchAll(/<li>([^<]*)<\/li>/g)].map(m => m[1])
+    expect(readings).to.deep.equal([
+      'Board round: every Monday at 9:30am for 1 hour — offered first when your partner books',
+      'Complaints panel: every Tuesday and Thursday at 2pm for 1 hour 30 minutes — offered first when your partner books',
+      'Finance board: first Tuesday of the month — not weekly, so not offered at a fixed time; your partner can still choose it and type a time',
+      'Huddle: Thursday mornings — no time of day, so not offered at a fixed time; your partner can still choose it and type a time',
+    ])
+    // Stored as typed: the reading is worked out from the words each time.
+    const stored = await Profile.findOne({ userId: user._id }).lean()
+    expect(stored!.shadowableMeetings.map(m => m.when)).to.deep.equal(['Mondays 9:30am', 'Tuesday and Thursday, 2pm–3.30pm', 'first Tuesday of the month', 'Thursday mornings'])
+  })
+
+  it('refuses a meeting at a time that cannot be, keeping everything typed', async () => {
+    const { user, browser } = await signedInMember('manager')
+    const meetings = 'Bed meeting | 08:30 daily | Site office\nTheatre list | Wednesday 25:00 | Theatres'
+    const response = await browser.submit('/profile', { capacity: '2', jobTitle: 'Theatres manager', meetings })
+    expect(response.status).to.equal(400)
+    expect(response.text).to.contain('href="#meetings"')
+    expect(response.text).to.contain('Meetings, line 2: 25:00 is not a time of day: write times like 09:30, 14:00 or 2pm')
+    expect(response.text).to.contain(`>${meetings}</textarea>`)
+    expect(response.text).to.contain('value="Theatres manager"')
+    expect(response.text).to.match(/aria-describedby="meetings-hint meetings-error"/)
+    const stored = await Profile.findOne({ userId: user._id }).lean()
+    expect(stored?.jobTitle ?? '').to.equal('')
+    expect(stored?.shadowableMeetings ?? []).to.deep.equal([])
   })
 
   it('lets a lead edit anyone’s profile, but a doctor only their own', async () => {
