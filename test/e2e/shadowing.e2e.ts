@@ -1,0 +1,122 @@
+// A doctor proposes shadowing at the manager's bed meeting; the manager accepts from
+// the link in the email without signing in; both get calendar invitations; the doctor
+// moves the session and then cancels it, and each change reaches both calendars.
+import { expect } from 'chai'
+import ICAL from 'ical.js'
+import type { Page } from 'playwright-core'
+import { claimOnce } from '../../server/db/claims'
+import { insertPublishedPair } from '../support/shadowing'
+import { linkIn } from '../support/users'
+import { expectAccessible, newPage, signIn } from './support/browser'
+import { e2e } from './support/hooks'
+import type { ReceivedMail } from '../support/smtp-server'
+
+/** The METHOD and SEQUENCE of the calendar part of an email. */
+function calendarOf(mail: ReceivedMail) {
+  const part = mail.parsed.attachments.find(a => a.contentType.startsWith('text/calendar'))
+  if (!part) throw new Error(`No calendar in "${mail.subject}"`)
+  const calendar = new ICAL.Component(ICAL.parse(part.content.toString('utf8')))
+  const event = calendar.getFirstSubcomponent('vevent')!
+  return { method: String(calendar.getFirstPropertyValue('method')), sequence: Number(event.getFirstPropertyValue('sequence')), uid: String(event.getFirstPropertyValue('uid')) }
+}
+
+describe('shadowing in a browser', () => {
+  let doctorPage: Page
+  let managerPage: Page
+  beforeEach(async () => {
+    doctorPage = await newPage()
+    managerPage = await newPage()
+    await claimOnce('setup-complete')
+  })
+  afterEach(async () => {
+    await doctorPage.context().close()
+    await managerPage.context().close()
+  })
+
+  it('proposes, is accepted from the email link, moves and cancels, with invites, updates and cancellations for both', async () => {
+    const { doctor, manager } = await insertPublishedPair()
+    const page = doctorPage
+    await signIn(page, doctor.email)
+    await page.getByRole('link', { name: 'Your pair and shadowing' }).click()
+    await page.getByRole('heading', { name: 'Your pair' }).waitFor()
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Book shadowing' }).click()
+
+    // One question a page; the first answered with the keyboard alone.
+    await page.getByLabel('I shadow Mina Shah').focus()
+    await page.keyboard.press('Space')
+    await page.keyboard.press('Tab')
+    await page.keyboard.press('Enter')
+    await page.getByLabel('Bed meeting').waitFor()
+    await expectAccessible(page)
+    await page.getByLabel('Bed meeting').check()
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.getByLabel('1 hour', { exact: true }).check()
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Continue' }).click()
+    // The meeting's own place is offered.
+    expect(await page.getByLabel('Where will the session be?').inputValue()).to.equal('Site office')
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.getByRole('heading', { name: 'When will the session be?' }).waitFor()
+    await expectAccessible(page)
+    // The host's meeting comes first, at its real time.
+    const first = page.getByRole('radio').first()
+    expect(await page.locator(`label[for="${await first.getAttribute('id')}"]`).textContent()).to.match(/^\s*At Bed meeting: Monday \d+ \w+ 2026, 9:30am to 10:30am/)
+    await first.check()
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.getByRole('heading', { name: 'Check your proposal' }).waitFor()
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Send proposal' }).click()
+    await page.getByText('Proposal sent to Mina Shah').waitFor()
+    await expectAccessible(page)
+
+    // The manager answers from the email, without signing in.
+    const [proposal] = await e2e.smtp.waitFor(1, 15_000)
+    expect(proposal!.to).to.contain(manager.email)
+    await managerPage.goto(linkIn(proposal!.text, `${e2e.baseUrl}/shadowing/respond/`))
+    await managerPage.getByRole('heading', { name: 'Dara Okafor has proposed a shadowing session' }).waitFor()
+    await expectAccessible(managerPage)
+    await managerPage.getByRole('button', { name: 'Accept' }).click()
+    await managerPage.getByText(/calendar invitation/).first().waitFor()
+    await expectAccessible(managerPage)
+
+    const invites = (await e2e.smtp.waitFor(3, 15_000)).slice(1)
+    expect(invites.map(m => m.to).join(' ')).to.contain(doctor.email).and.contain(manager.email)
+    const uid = calendarOf(invites[0]!).uid
+    for (const mail of invites) expect(calendarOf(mail)).to.deep.equal({ method: 'REQUEST', sequence: 0, uid })
+
+    // The doctor sees it confirmed, then moves it.
+    await page.reload()
+    await page.getByText('Confirmed').first().waitFor()
+    await page.getByRole('link', { name: 'Move this session to another time' }).click()
+    await expectAccessible(page)
+    await page.getByLabel('Day').fill('4')
+    await page.getByLabel('Month').fill('12')
+    await page.getByLabel('Year').fill('2026')
+    await page.getByLabel('New start time').fill('14:00')
+    await page.getByLabel('Why are you moving it?').fill('Clinic moved to the morning')
+    await page.getByRole('button', { name: 'Move session' }).click()
+    await page.getByText(/Friday 4 December 2026, 2pm/).first().waitFor()
+    await expectAccessible(page)
+    const updates = (await e2e.smtp.waitFor(5, 15_000)).slice(3)
+    for (const mail of updates) {
+      expect(mail.subject).to.match(/^Updated:/)
+      expect(calendarOf(mail)).to.deep.equal({ method: 'REQUEST', sequence: 1, uid })
+    }
+
+    // And cancels it.
+    await page.getByRole('link', { name: 'Cancel this session' }).click()
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Cancel session' }).click()
+    await page.getByText('Enter a reason for cancelling').first().waitFor()
+    await expectAccessible(page)
+    await page.getByLabel('Why are you cancelling it?').fill('Rota change: on nights that week')
+    await page.getByRole('button', { name: 'Cancel session' }).click()
+    await page.getByText(/Session cancelled/).waitFor()
+    const cancels = (await e2e.smtp.waitFor(7, 15_000)).slice(5)
+    for (const mail of cancels) {
+      expect(mail.subject).to.match(/^Cancelled:/)
+      expect(calendarOf(mail)).to.deep.equal({ method: 'CANCEL', sequence: 2, uid })
+    }
+  })
+})
