@@ -1,6 +1,7 @@
 // createApp(services): every middleware and route, in order, and no listen().
 import express from 'express'
 import { accountsRoutes } from './accounts/accounts.routes'
+import { calendarFeedPageRoutes, calendarFeedRoutes } from './calendar/calendar.routes'
 import { cohortsRoutes } from './cohorts/cohorts.routes'
 import { healthRoutes } from './health.routes'
 import { importRoutes, importUploadRoutes } from './imports/import.routes'
@@ -37,6 +38,8 @@ export function createApp(services: Services, options: { sessionStore?: ReturnTy
   app.use(setUpSecurityHeaders(config.production))
   app.use(setUpStaticAssets())
   app.use(healthRoutes(services))
+  // Calendar apps fetch the private feed without cookies: before sessions, like health checks.
+  app.use(calendarFeedRoutes(services))
   // Flat form fields only: no nested objects that could smuggle query operators.
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }))
   app.use(setUpSessions({ secret: config.sessionSecret, production: config.production, store: options.sessionStore ?? createSessionStore() }))
@@ -54,6 +57,7 @@ export function createApp(services: Services, options: { sessionStore?: ReturnTy
   app.use(cohortsRoutes(services))
   app.use(prioritiesRoutes(services))
   app.use(peopleRoutes(services))
+  app.use(calendarFeedPageRoutes(services))
   app.use(proposalsRoutes(services))
   app.use(shadowingRoutes(services))
   app.use(rankingsRoutes(services))

@@ -9,6 +9,7 @@ import { createAccountsService } from './accounts/accounts.service'
 import { createInvitationsService } from './accounts/invitations.service'
 import { createPasswordResetService } from './accounts/password-reset.service'
 import { createSignInThrottle } from './accounts/sign-in-throttle'
+import { createCalendarFeedsService } from './calendar/calendar-feeds.service'
 import { createCohortsService } from './cohorts/cohorts.service'
 import { createImportService } from './imports/import.service'
 import { createOutbox } from './mail/outbox.service'
@@ -56,6 +57,7 @@ export function createServices({ config, clock, database, logger }: { config: Co
     rankings: createRankingsService(),
     shadowing: createShadowingService(mailing),
     sessionReminders: createSessionReminders(mailing),
+    calendarFeeds: createCalendarFeedsService({ clock, baseUrl: config.baseUrl }),
     pairEndedSessions: createPairEndedSessions(mailing),
   }
 }
