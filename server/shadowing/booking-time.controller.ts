@@ -89,12 +89,20 @@ export function bookingTimeController(services: Services) {
       const values = { time: text(req.body, 'time'), ...readTimeFields(req.body) }
       const chosen = await chosenTime(page, values)
       if (!chosen.ok) return timePage(res, page, values, chosen.errors)
+      // A time that cannot be booked whatever is ticked is refused here, not after "Send".
+      const start = startOf(chosen.answers)!
+      const checked = await shadowing.checkProposal(req.user!, String(page.view.pair._id), { direction: directionOf(page), start, durationMinutes: durationOf(chosen.answers)! })
+      if (!checked.ok && !checked.needsConfirmation) return timePage(res, page, values, checked.messages.map(message => ({ field: 'time', message })))
       pages.next(res, page, chosen.answers)
     },
 
     async check(req: Request, res: Response) {
       const page = await pages.pageFor(req, res, 'check')
-      if (page) pages.render(res, page, { rows: summary(page), problems: [], askConfirm: false })
+      if (!page) return
+      // Availability problems are shown, with the confirming tick, before the person presses Send.
+      const checked = await shadowing.checkProposal(req.user!, String(page.view.pair._id), { direction: directionOf(page), start: startOf(page.answers)!, durationMinutes: durationOfPage(page) })
+      const problems = checked.ok ? [] : checked.messages
+      pages.render(res, page, { rows: summary(page), problems, askConfirm: problems.length > 0 })
     },
 
     async send(req: Request, res: Response) {

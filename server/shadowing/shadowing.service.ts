@@ -84,8 +84,10 @@ export function createShadowingService(deps: { outbox: Outbox; clock: Clock; bas
   /** The proposal behind a link from an email, seen as the partner it was sent to. */
   async function forLink(token: unknown): Promise<SessionView> {
     if (!looksLikeToken(token)) throw new NotFoundError('This link is not recognised')
-    const session = await ShadowingSession.findOne({ respondTokenHash: hashToken(token) }, { _id: 1, respondentId: 1 }).lean()
+    const session = await ShadowingSession.findOne({ respondTokenHash: hashToken(token) }, { _id: 1, respondentId: 1, start: 1 }).lean()
     if (!session) throw new NotFoundError('This link has already been used, or the proposal has changed')
+    // The link expires when the proposed time comes.
+    if (+session.start <= +deps.clock.now()) throw new NotFoundError('The time of this proposal has passed')
     const respondent = (await peopleById([session.respondentId])).get(String(session.respondentId))
     if (!respondent) throw new NotFoundError()
     return sessionFor({ id: respondent.id, email: respondent.email, name: respondent.name, roles: [] }, String(session._id))
@@ -158,6 +160,13 @@ export function createShadowingService(deps: { outbox: Outbox; clock: Clock; bas
       const { host } = sidesOf(view, direction)
       const profile = await Profile.findOne({ userId: host._id }, { shadowableMeetings: 1 }).lean()
       return profile?.shadowableMeetings ?? []
+    },
+
+    /** What proposing this time would meet, without proposing it: for warning on the booking pages before "Send". */
+    async checkProposal(user: CurrentUser, pairId: unknown, input: { direction: ShadowingDirection; start: Date; durationMinutes: number }): Promise<{ ok: true; flags: string[] } | TimeRefusal> {
+      const view = await pairFor(user, pairId)
+      const { host, guest } = sidesOf(view, input.direction)
+      return checkChoice(host, guest, { ...input, location: '', confirmed: false })
     },
 
     /** A partner proposes a session; the other partner is emailed a link to accept or decline. */

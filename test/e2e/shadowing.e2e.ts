@@ -5,8 +5,9 @@ import { expect } from 'chai'
 import ICAL from 'ical.js'
 import type { Page } from 'playwright-core'
 import { claimOnce } from '../../server/db/claims'
+import { ShadowingSession } from '../../models/shadowing-session'
 import { insertPublishedPair } from '../support/shadowing'
-import { linkIn } from '../support/users'
+import { insertUser, linkIn } from '../support/users'
 import { expectAccessible, newPage, signIn } from './support/browser'
 import { e2e } from './support/hooks'
 import type { ReceivedMail } from '../support/smtp-server'
@@ -117,6 +118,48 @@ describe('shadowing in a browser', () => {
     for (const mail of cancels) {
       expect(mail.subject).to.match(/^Cancelled:/)
       expect(calendarOf(mail)).to.deep.equal({ method: 'CANCEL', sequence: 2, uid })
+    }
+  })
+
+  it('shows past sessions, the host’s outcome question, reflections with their errors, the calendar feed page and the lead’s read-only view accessibly', async () => {
+    const { doctor, manager, pair, cohortId } = await insertPublishedPair()
+    // A session last week that the host has not yet marked.
+    const start = new Date(Date.now() - 7 * 86_400_000)
+    const past = await ShadowingSession.create({
+      cohortId, pairId: pair._id, doctorId: doctor._id, managerId: manager._id, direction: 'doctor-shadows-manager', hostId: manager._id, guestId: doctor._id,
+      activity: 'Bed meeting', location: 'Site office', start, end: new Date(+start + 3_600_000), status: 'confirmed', proposedBy: doctor._id, respondentId: manager._id, uid: 'past@tandem',
+      history: [{ at: start, by: doctor._id, action: 'proposed' }],
+    })
+    const page = managerPage
+    await signIn(page, manager.email)
+    await page.goto(`${e2e.baseUrl}/shadowing/${past._id}`)
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Save reflection' }).click()
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor()
+    await expectAccessible(page)
+    await page.getByLabel('Yes').check()
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await page.getByText('Happened', { exact: true }).first().waitFor()
+    await page.getByLabel('What I learned').fill('How doctors prioritise the take')
+    await page.getByRole('button', { name: 'Save reflection' }).click()
+    await page.getByText('How doctors prioritise the take').waitFor()
+    await expectAccessible(page)
+    await page.goto(`${e2e.baseUrl}/pairs/${pair._id}`)
+    await page.getByText('1 of 2').first().waitFor()
+    await expectAccessible(page)
+
+    await page.goto(`${e2e.baseUrl}/profile/calendar-feed`)
+    await expectAccessible(page)
+    await page.getByRole('button', { name: /address/i }).first().click()
+    await page.getByRole('heading', { name: 'Your feed address' }).waitFor()
+    expect(await page.getByRole('link', { name: 'Open the feed in your calendar app' }).getAttribute('href')).to.match(/^webcal:\/\/127\.0\.0\.1:\d+\/calendar\/[A-Za-z0-9_-]{43}\.ics$/)
+    await expectAccessible(page)
+
+    const lead = await insertUser({ roles: ['lead'] })
+    await signIn(doctorPage, lead.email)
+    for (const path of [`/pairs/${pair._id}`, `/shadowing/${past._id}`]) {
+      await doctorPage.goto(`${e2e.baseUrl}${path}`)
+      await expectAccessible(doctorPage)
     }
   })
 })

@@ -112,8 +112,9 @@ describe('booking shadowing (routes)', () => {
     const answers = 'direction=doctor-shadows-manager&activity=Budget+review&duration=60&location=Finance+office'
     // Saturday 28 November at 10:00: nobody's usual half-days.
     const check = await answer(doctor, `${base}/time?${answers}`, { time: 'other', 'date-day': '28', 'date-month': '11', 'date-year': '2026', clock: '10:00' })
-    const warned = await doctor.submit(check, {})
-    expect(warned.status).to.equal(400)
+    // The check page warns, with the tick, before anything is sent.
+    const warned = await doctor.get(check)
+    expect(warned.status).to.equal(200)
     expect(warned.text).to.contain('outside the half-days Mina Shah is usually free').and.contain('I have checked with my partner and want to propose this time anyway')
     const unticked = await doctor.submit(check, { confirmAsked: 'yes' })
     expect(unticked.text).to.contain('Tick the box to confirm')
@@ -128,8 +129,8 @@ describe('booking shadowing (routes)', () => {
     const first = await t.services.shadowing.propose(asCurrentUser(fixture.doctor), String(fixture.pair._id), { direction: 'manager-shadows-doctor', activity: 'Ward round', location: 'Ward 7', start: THURSDAY_10AM, durationMinutes: 120, confirmed: false })
     if (!first.ok) throw new Error(first.messages.join())
     await t.services.shadowing.respond(asCurrentUser(fixture.manager), first.sessionId, 'accept')
-    const over = await answer(doctor, `${base}/time?${answers}`, { time: 'other', 'date-day': '26', 'date-month': '11', 'date-year': '2026', clock: '11:00' })
-    const refused = await doctor.submit(over, { confirmAsked: 'yes', confirmed: 'yes' })
+    // Refused on the time page itself: no tick can make it bookable.
+    const refused = await doctor.submit(`${base}/time?${answers}`, { time: 'other', 'date-day': '26', 'date-month': '11', 'date-year': '2026', clock: '11:00' })
     expect(refused.status).to.equal(400)
     expect(refused.text).to.contain('There is a problem').and.contain('overlaps another session').and.contain('When will the session be?')
     expect(refused.text, 'the refused time is kept to change').to.contain('value="11:00"')

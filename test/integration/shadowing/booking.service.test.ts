@@ -68,6 +68,15 @@ describe('booking shadowing (service, real database)', () => {
     expect(error).to.be.instanceOf(NotFoundError)
   })
 
+  it('lets the email link expire when the proposed time comes', async () => {
+    await propose()
+    const token = /respond\/([A-Za-z0-9_-]{43})/.exec((await emailsTo(fixture.manager.email))[0]!.text)![1]!
+    testApp.clock.set(THURSDAY_10AM)
+    let error: unknown
+    await shadowing().forLink(token).catch(e => (error = e))
+    expect((error as Error).message).to.equal('The time of this proposal has passed')
+  })
+
   it('confirms exactly one of 50 overlapping proposals accepted at the same instant', async () => {
     // 50 proposals for the same people, all overlapping: starts 10:00–10:45, two hours each.
     const base = { cohortId: fixture.cohortId, pairId: fixture.pair._id, doctorId: fixture.doctor._id, managerId: fixture.manager._id, direction: 'doctor-shadows-manager', hostId: fixture.manager._id, guestId: fixture.doctor._id, activity: 'Ward round', proposedBy: fixture.doctor._id, respondentId: fixture.manager._id }
