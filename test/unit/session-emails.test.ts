@@ -5,32 +5,11 @@ import {
   proposalEmail,
   reminderEmails,
   sessionInviteEmails,
-  type SessionMailContext,
 } from '../../server/shadowing/session-emails'
 import { readWithIcalJs } from './calendar/read-ics'
+import { bedMeetingMail, dara, mina } from '../support/session-mail'
 
-const mina = { id: 'manager-1', name: 'Mina Shah', email: 'mina@example.nhs.uk' }
-const dara = { id: 'doctor-1', name: 'Dara Okafor', email: 'dara@example.nhs.uk' }
-
-const ctx: SessionMailContext = {
-  session: {
-    id: '6650a1b2c3d4e5f6a7b8c9d0',
-    uid: 'shadowing-p1@tandem',
-    sequence: 0,
-    revision: 1,
-    // Monday 30 March 2026, 9:30am to 10:30am BST.
-    start: new Date('2026-03-30T08:30:00Z'),
-    end: new Date('2026-03-30T09:30:00Z'),
-    activity: 'Bed meeting',
-    location: 'Site office',
-    direction: 'doctor-shadows-manager',
-  },
-  host: mina,
-  guest: dara,
-  organizer: { name: 'Tandem', email: 'tandem@trust.nhs.uk' },
-  baseUrl: 'http://tandem.test',
-  now: new Date('2026-03-20T12:00:00Z'),
-}
+const ctx = bedMeetingMail()
 const link = 'http://tandem.test/shadowing/6650a1b2c3d4e5f6a7b8c9d0'
 const when = 'When: Monday 30 March 2026, 9:30am to 10:30am (UK time)'
 

@@ -7,10 +7,10 @@ import { fixedClock } from '../../../server/clock'
 import {
   organizerFrom,
   sessionInviteEmails,
-  type SessionMailContext,
 } from '../../../server/shadowing/session-emails'
 import { startSmtpServer, type TestSmtpServer } from '../../support/smtp-server'
 import { readWithIcalJs } from '../../unit/calendar/read-ics'
+import { bedMeetingMail } from '../../support/session-mail'
 
 const MAIL_FROM = 'Tandem <tandem@trust.nhs.uk>'
 
@@ -32,24 +32,7 @@ describe('shadowing invitations through the outbox and a real SMTP server', () =
   const clock = fixedClock(new Date('2026-03-20T12:00:00Z'))
   const outbox = createOutbox({ clock })
 
-  const ctx: SessionMailContext = {
-    session: {
-      id: '6650a1b2c3d4e5f6a7b8c9d0',
-      uid: 'shadowing-p1@tandem',
-      sequence: 0,
-      revision: 1,
-      start: new Date('2026-03-30T08:30:00Z'),
-      end: new Date('2026-03-30T09:30:00Z'),
-      activity: 'Bed meeting',
-      location: 'Site office',
-      direction: 'doctor-shadows-manager',
-    },
-    host: { id: 'manager-1', name: 'Mina Shah', email: 'mina@example.nhs.uk' },
-    guest: { id: 'doctor-1', name: 'Dara Okafor', email: 'dara@example.nhs.uk' },
-    organizer: organizerFrom(MAIL_FROM),
-    baseUrl: 'http://tandem.test',
-    now: clock.now(),
-  }
+  const ctx = bedMeetingMail({ organizer: organizerFrom(MAIL_FROM), now: clock.now() })
 
   before(async () => {
     smtp = await startSmtpServer()
