@@ -3,6 +3,7 @@ import express from 'express'
 import { accountsRoutes } from './accounts/accounts.routes'
 import { calendarFeedPageRoutes, calendarFeedRoutes } from './calendar/calendar.routes'
 import { cohortsRoutes } from './cohorts/cohorts.routes'
+import { compactRoutes } from './compact/compact.routes'
 import { healthRoutes } from './health.routes'
 import { importRoutes, importUploadRoutes } from './imports/import.routes'
 import { peopleRoutes } from './people/people.routes'
@@ -60,6 +61,7 @@ export function createApp(services: Services, options: { sessionStore?: ReturnTy
   app.use(calendarFeedPageRoutes(services))
   app.use(proposalsRoutes(services))
   app.use(shadowingRoutes(services))
+  app.use(compactRoutes(services))
   app.use(rankingsRoutes(services))
   app.use(importRoutes(services))
   if (!config.production) app.use(devMailRoutes(services))

@@ -22,6 +22,9 @@ import { createProfilesService } from './people/profiles.service'
 import { createRemindersService } from './people/reminders.service'
 import { createPrioritiesService } from './priorities/priorities.service'
 import { createRankingsService } from './rankings/rankings.service'
+import { createCompactReflections } from './compact/compact-reflections.service'
+import { createCompactService } from './compact/compact.service'
+import { createReflectionReminders } from './compact/reflection-reminders'
 import { createPairEndedSessions } from './shadowing/pair-ended'
 import { createSessionReminders } from './shadowing/session-reminders'
 import { createShadowingService } from './shadowing/shadowing.service'
@@ -34,6 +37,7 @@ export function createServices({ config, clock, database, logger }: { config: Co
   const invitations = createInvitationsService(shared)
   const pairs = createPairsService({ outbox, clock, baseUrl: config.baseUrl })
   const mailing = { outbox, clock, baseUrl: config.baseUrl, mailFrom: config.mailFrom }
+  const compact = createCompactService()
   return {
     config,
     clock,
@@ -59,6 +63,9 @@ export function createServices({ config, clock, database, logger }: { config: Co
     sessionReminders: createSessionReminders(mailing),
     calendarFeeds: createCalendarFeedsService({ clock, baseUrl: config.baseUrl }),
     pairEndedSessions: createPairEndedSessions(mailing),
+    compact,
+    compactReflections: createCompactReflections({ clock, compact }),
+    reflectionReminders: createReflectionReminders(mailing),
   }
 }
 

@@ -1,6 +1,6 @@
 // Background work for one app process: the mail outbox worker, the sweep of old
-// sign-in failures and the day-before session reminders. All are safe to run in
-// several processes at once.
+// sign-in failures, the day-before session reminders and the monthly compact
+// reflection emails. All are safe to run in several processes at once.
 import { createOutboxWorker } from './mail/outbox-worker'
 import { createTransport } from './mail/transport'
 import type { Services } from './services'
@@ -14,21 +14,24 @@ export function startWorkers(services: Services) {
   const outboxWorker = transport ? createOutboxWorker({ transport, from: config.mailFrom, clock, logger }) : undefined
   outboxWorker?.start()
 
-  const sweep = setInterval(() => {
-    throttle.sweep().catch(error => logger.error({ err: error }, 'Sign-in failure sweep failed'))
-  }, SWEEP_INTERVAL_MS)
-  sweep.unref()
+  // A job runs now and then every `ms` in this process, logging (not throwing) its failures.
+  const timers: NodeJS.Timeout[] = []
+  const every = (ms: number, name: string, job: () => Promise<unknown>, runNow = true) => {
+    const run = () => job().catch(error => logger.error({ err: error }, `${name} failed`))
+    if (runNow) void run()
+    const timer = setInterval(run, ms)
+    timer.unref()
+    timers.push(timer)
+  }
 
-  // Every process runs it; the outbox's dedupe keys make each reminder go once.
-  const sendReminders = () => services.sessionReminders.sendDue().catch(error => logger.error({ err: error }, 'Session reminders failed'))
-  void sendReminders()
-  const reminders = setInterval(sendReminders, REMINDER_INTERVAL_MS)
-  reminders.unref()
+  every(SWEEP_INTERVAL_MS, 'Sign-in failure sweep', () => throttle.sweep(), false)
+  // Every process runs these; the outbox's dedupe keys make each email go once.
+  every(REMINDER_INTERVAL_MS, 'Session reminders', () => services.sessionReminders.sendDue())
+  every(REMINDER_INTERVAL_MS, 'Compact reflection reminders', () => services.reflectionReminders.sendDue())
 
   return {
     async stop() {
-      clearInterval(sweep)
-      clearInterval(reminders)
+      timers.forEach(clearInterval)
       await outboxWorker?.stop()
       transport?.close()
     },

@@ -15,6 +15,7 @@ import type { Outbox } from '../mail/outbox.service'
 import { isDuplicateKeyError } from '../db/duplicate-key'
 import { NotFoundError } from '../errors'
 import { idParam } from '../http/id-param'
+import { ensureCompact } from '../compact/compact.service'
 import { introductionEmail, pairEndedEmail } from './pair-emails'
 
 export type ProposedPair = {
@@ -50,7 +51,11 @@ export function createPairsService(deps: { outbox: Outbox; clock: Clock; baseUrl
           continue
         }
         const outcome = await insertIntoFreePlace(cohort._id, pair, capacityOf.get(String(pair.managerId)) ?? 1, deps.clock.now(), publishedBy)
-        if (outcome.ok) published.push({ pairId: outcome.pairId, pair })
+        if (outcome.ok) {
+          published.push({ pairId: outcome.pairId, pair })
+          // Each new pair starts with a draft compact from the cohort's template.
+          await ensureCompact({ _id: outcome.pairId, cohortId: cohort._id })
+        }
         else refuse(outcome.reason)
       }
       if (published.length && cohort.status !== 'running' && cohort.status !== 'closed') {
