@@ -16,8 +16,10 @@ export type Frame = {
 
 export function frameFor(count: number, extents: number[], width = 640, height = 320): Frame {
   const margin = { top: 20, right: 20, bottom: 40, left: 56 }
-  const low = Math.min(...extents)
-  const high = Math.max(...extents)
+  // No data yet: an empty frame from 0 to 1 rather than a drawing full of NaN.
+  const finite = extents.filter(Number.isFinite)
+  const low = finite.length ? Math.min(...finite) : 0
+  const high = finite.length ? Math.max(...finite) : 1
   const pad = (high - low || 1) * 0.05
   const fixed = (n: number) => Number(n.toFixed(2))
   const step = count > 1 ? (width - margin.left - margin.right) / (count - 1) : 0
@@ -55,9 +57,26 @@ export function dataLine(frame: Frame, values: readonly number[]): string {
   return `<polyline fill="none" stroke="#425563" stroke-width="1.5" points="${values.map((v, i) => `${frame.x(i)},${frame.y(v)}`).join(' ')}"/>`
 }
 
-export function annotationMarks(frame: Frame, annotations: { index: number; label: string }[] = []): string[] {
-  return annotations.map(
-    note =>
-      `<g class="annotation"><line x1="${frame.x(note.index)}" y1="${frame.top}" x2="${frame.x(note.index)}" y2="${frame.bottom}" stroke="#aeb7bd"/><text x="${frame.x(note.index) + 3}" y="${frame.top + 10}" font-size="11" fill="#212b32">${escapeHtml(note.label)}</text></g>`,
-  )
+/** An annotation sits at an index, which may fall between two points (a date between two readings). */
+export type Annotation = { index: number; label: string }
+
+/**
+ * A dashed line and a short label for each annotation (a PDSA cycle). Labels are
+ * stepped down in three rows so that cycles close together stay readable, and a
+ * label near the right-hand edge is drawn to the left of its line.
+ */
+export function annotationMarks(frame: Frame, annotations: Annotation[] = []): string[] {
+  return [...annotations]
+    .sort((a, b) => a.index - b.index)
+    .map((note, k) => {
+      const x = frame.x(note.index)
+      const nearRight = x > frame.right - 60
+      const y = frame.top + 10 + (k % 3) * 13
+      return `<g class="annotation"><line x1="${x}" y1="${frame.top}" x2="${x}" y2="${frame.bottom}" stroke="#4c6272" stroke-dasharray="3 3"/><text x="${nearRight ? x - 3 : x + 3}" y="${y}" font-size="11" fill="#212b32"${nearRight ? ' text-anchor="end"' : ''}>${escapeHtml(note.label)}</text></g>`
+    })
+}
+
+/** "PDSA 1, PDSA 2" for a description, or '' with none. */
+export function annotationsSentence(annotations: Annotation[] = []): string {
+  return annotations.length ? ` Marked: ${annotations.map(a => a.label).join(', ')}.` : ''
 }

@@ -71,6 +71,35 @@ export function trends(values: readonly number[], minimum = 5): Run[] {
   return runs
 }
 
+export type RunChart = {
+  /** Each point's centre line: the median of its period (of the period's baseline, when frozen). */
+  medians: number[]
+  shifts: Run[]
+  trends: Run[]
+  astronomical: number[]
+}
+
+/**
+ * A run chart with the same periods as the XmR chart: each rebase point starts a new
+ * median, and a frozen baseline takes the median of a period's first n points only, so
+ * that later points are judged against the baseline (as the IHI describes extending a
+ * baseline median). Shifts, trends and astronomical points are looked for within each
+ * period; indices are the whole series'.
+ */
+export function runChart(values: readonly number[], options: XmrOptions = {}): RunChart {
+  const chart: RunChart = { medians: [], shifts: [], trends: [], astronomical: [] }
+  const moved = (runs: Run[], offset: number) => runs.map(r => ({ start: r.start + offset, end: r.end + offset }))
+  for (const { start, end } of segmentsOf(values.length, options.rebaseAt)) {
+    const segment = values.slice(start, end)
+    const centre = median(baselineOf(segment, options.baselineLength))
+    chart.medians.push(...segment.map(() => centre))
+    chart.shifts.push(...moved(shifts(segment, centre), start))
+    chart.trends.push(...moved(trends(segment), start))
+    chart.astronomical.push(...astronomicalPoints(segment).map(i => i + start))
+  }
+  return chart
+}
+
 // ---------------------------------------------------------------- XmR charts
 
 export type Limits = { mean: number; movingRangeMean: number; upper: number; lower: number; nearUpper: number; nearLower: number }
@@ -111,14 +140,22 @@ export function limitsOf(values: readonly number[]): Limits | undefined {
   }
 }
 
+/** The periods a chart is cut into by its rebase points: [start, end) index ranges. */
+export function segmentsOf(count: number, rebaseAt: readonly number[] = []): { start: number; end: number }[] {
+  const starts = [...new Set([0, ...rebaseAt.filter(i => Number.isInteger(i) && i > 0 && i < count)])].sort((a, b) => a - b)
+  return count ? starts.map((start, k) => ({ start, end: k + 1 < starts.length ? starts[k + 1]! : count })) : []
+}
+
+/** The values a period's centre line and limits come from: all of them, or only its first n when frozen. */
+function baselineOf(segment: readonly number[], baselineLength: number | undefined): readonly number[] {
+  return baselineLength && baselineLength > 0 ? segment.slice(0, baselineLength) : segment
+}
+
 export function xmr(values: readonly number[], options: XmrOptions = {}): XmrPoint[] {
-  const starts = [...new Set([0, ...(options.rebaseAt ?? []).filter(i => i > 0 && i < values.length)])].sort((a, b) => a - b)
   const points: XmrPoint[] = values.map(value => ({ value, limits: undefined, rules: [], side: undefined }))
-  starts.forEach((start, k) => {
-    const end = k + 1 < starts.length ? starts[k + 1]! : values.length
+  segmentsOf(values.length, options.rebaseAt).forEach(({ start, end }) => {
     const segment = values.slice(start, end)
-    const baseline = options.baselineLength ? segment.slice(0, options.baselineLength) : segment
-    const limits = limitsOf(baseline)
+    const limits = limitsOf(baselineOf(segment, options.baselineLength))
     if (!limits) return
     segment.forEach((_, i) => {
       points[start + i]!.limits = limits

@@ -4,8 +4,8 @@
 // never the only cue: special-cause points are also drawn larger, improvement as
 // circles and concern as squares, as in Making Data Count.
 import { escapeHtml } from '../escape-html'
-import { annotationMarks, dataLine, frameFor, frameStart } from './chart-frame'
-import { meaning, type Direction, type XmrPoint } from './spc'
+import { annotationMarks, annotationsSentence, dataLine, frameFor, frameStart, type Annotation } from './chart-frame'
+import { meaning, type Direction, type Rule, type XmrPoint } from './spc'
 
 export type XmrChartInput = {
   id: string
@@ -15,23 +15,49 @@ export type XmrChartInput = {
   direction: Direction
   target?: number
   /** e.g. PDSA cycles: an index on the x axis and a short label. */
-  annotations?: { index: number; label: string }[]
+  annotations?: Annotation[]
   width?: number
   height?: number
 }
 
 const COLOURS = { improvement: '#005eb8', concern: '#ed8b00', neither: '#330072', 'common-cause': '#768692' } as const
 
+const RULE_TEXT: Record<Rule, string> = {
+  'outside-limits': 'beyond a limit',
+  shift: 'in a run of 7 or more on one side of the mean',
+  trend: 'in 7 or more rising or falling',
+  'two-of-three': 'in 2 of 3 close to a limit',
+}
+
+const round = (n: number) => Number(n.toFixed(2))
+
+/** What a screen reader hears instead of the drawing: the limits and the signals, rule by rule. */
+function describe(input: XmrChartInput): string {
+  const { points } = input
+  if (!points.length) return 'No data yet.'
+  const last = points[points.length - 1]!.limits
+  const periods = new Set(points.map(p => p.limits).filter(Boolean)).size > 1
+  const limits = last
+    ? ` ${periods ? 'Latest period: mean' : 'Mean'} ${round(last.mean)}, process limits ${round(last.lower)} to ${round(last.upper)}.`
+    : ' Too few points for process limits.'
+  const target = input.target === undefined ? '' : ` Target ${input.target}.`
+  const flagged = points.filter(p => p.side).length
+  const byRule = (Object.keys(RULE_TEXT) as Rule[]).flatMap(rule => {
+    const n = points.filter(p => p.rules.includes(rule)).length
+    return n ? [`${n} ${RULE_TEXT[rule]}`] : []
+  })
+  const signals = flagged ? ` ${flagged} show special-cause variation (${byRule.join('; ')}).` : last ? ' Only common-cause variation.' : ''
+  return `${points.length} ${points.length === 1 ? 'point' : 'points'}.${limits}${target}${signals}${annotationsSentence(input.annotations)}`
+}
 
 export function xmrChartSvg(input: XmrChartInput): string {
   const values = input.points.map(p => p.value)
   const extents = [...values, ...input.points.flatMap(p => (p.limits ? [p.limits.upper, p.limits.lower] : [])), ...(input.target === undefined ? [] : [input.target])]
   const frame = frameFor(input.points.length, extents, input.width, input.height)
   const { x, y } = frame
-  const signals = input.points.filter(p => p.side).length
-  const description = `${input.points.length} points. ${signals ? `${signals} show special-cause variation.` : 'Only common-cause variation.'}`
+  const description = describe(input)
   const lastLimits = input.points[input.points.length - 1]?.limits
-  const ticks = lastLimits ? [lastLimits.lower, lastLimits.mean, lastLimits.upper] : [Math.min(...values), Math.max(...values)]
+  const ticks = lastLimits ? [lastLimits.lower, lastLimits.mean, lastLimits.upper] : values.length ? [Math.min(...values), Math.max(...values)] : []
   const parts = frameStart(frame, input.id, input.title, description, input.labels, ticks)
   // Mean and limits, segment by segment (they change where the chart was rebased).
   let from = 0

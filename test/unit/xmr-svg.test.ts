@@ -14,7 +14,10 @@ describe('XmR chart SVG', () => {
     expect(svg).to.contain('role="img"').and.contain('aria-labelledby="los-title los-desc"')
     expect(svg).to.contain('<title id="los-title">Length of stay &lt;days&gt;</title>')
     // Improvement is down: the 9 low points of the shift are improvement, the high outlier a concern (a square).
-    expect(svg).to.contain('<desc id="los-desc">10 points. 10 show special-cause variation.</desc>')
+    // Mean 13.2, 2.66 × 30/9 = 8.8667: limits 4.33 and 22.07; the 30 is beyond, the nine below the mean a run.
+    expect(svg).to.contain(
+      '<desc id="los-desc">10 points. Mean 13.2, process limits 4.33 to 22.07. 10 show special-cause variation (1 beyond a limit; 9 in a run of 7 or more on one side of the mean).</desc>',
+    )
     expect(svg.match(/<rect class="point concern"/g)).to.have.length(1)
     expect(svg.match(/class="point improvement"/g)).to.have.length(9)
     expect(svg).to.contain('Week 10: 30, special cause (concern)')
