@@ -35,5 +35,8 @@ export async function signIn(page: Page, email: string, password = TEST_PASSWORD
   await page.getByLabel('Email address').fill(email)
   await page.getByLabel('Password', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
+  // Wait to have left the sign-in page: its own heading would satisfy a heading check at
+  // once, and a navigation started before the redirect lands would then be cut short.
+  await page.waitForURL(url => !url.pathname.startsWith('/sign-in'))
   await page.getByRole('heading', { level: 1 }).waitFor()
 }
