@@ -2,7 +2,8 @@
 // Fills the database with a believable programme: a lead, two cohorts, 120
 // doctors and 80 managers with complete, varied profiles across three sites, a
 // few exclusions and five organisational priorities, and a running cohort whose
-// ten pairs have shadowing behind and ahead of them (scripts/demo/shadowing.ts). Demo people have
+// ten pairs have shadowing behind and ahead of them (scripts/demo/shadowing.ts)
+// and have agreed compacts and reflected on them for months (scripts/demo/compacts.ts). Demo people have
 // @demo.example.nhs.uk addresses; running it again replaces them.
 // Refuses to touch a database that holds other users unless given --force.
 import { parseArgs } from 'node:util'
@@ -19,6 +20,7 @@ import { loadConfig } from '../server/config'
 import { claimOnce } from '../server/db/claims'
 import { connectDatabase } from '../server/db/connection'
 import { AVAILABILITY_SLOTS, DOCTOR_GRADES, MANAGER_BANDS, QI_THEMES, SPECIALTIES } from '../server/people/reference-data'
+import { removeCompacts, seedCompacts } from './demo/compacts'
 import { removeShadowing, seedShadowing } from './demo/shadowing'
 import { mulberry32 } from './seeded-random'
 
@@ -72,6 +74,7 @@ async function removeDemo(demoEmail: RegExp) {
   const ids = demoUsers.map(u => u._id)
   const cohorts = await Cohort.find({ name: /\(demo\)$/ }, { _id: 1 }).lean()
   const cohortIds = cohorts.map(c => c._id)
+  await removeCompacts(cohortIds)
   await removeShadowing(cohortIds)
   await Promise.all([
     Enrolment.deleteMany({ $or: [{ userId: { $in: ids } }, { cohortId: { $in: cohortIds } }] }),
@@ -141,7 +144,8 @@ async function seed(): Promise<string> {
   )
   // The last ten doctors and managers of the draft cohort also took part in last autumn's running one.
   const running = await seedShadowing({ lead: lead!, doctors: doctors.slice(110, 120), managers: managers.slice(70, 80), sites: SITES })
-  return `${running}; 1 lead, ${doctors.length} doctors, ${managers.length} managers, ${cohorts.length} cohorts, 4 exclusions, 5 priorities`
+  const compacts = await seedCompacts(running.cohortId)
+  return `${running.summary}, ${compacts}; 1 lead, ${doctors.length} doctors, ${managers.length} managers, ${cohorts.length} cohorts, 4 exclusions, 5 priorities`
 }
 
 main().catch(error => {

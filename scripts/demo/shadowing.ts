@@ -35,7 +35,7 @@ function londonAt(days: number, hour: number): Date {
   return day.set({ hour }).toJSDate()
 }
 
-export async function seedShadowing(deps: { lead: Person; doctors: Person[]; managers: Person[]; sites: string[] }): Promise<string> {
+export async function seedShadowing(deps: { lead: Person; doctors: Person[]; managers: Person[]; sites: string[] }): Promise<{ cohortId: Types.ObjectId; summary: string }> {
   const now = new Date()
   const cohort = await Cohort.create({
     name: 'Acute care, autumn 2026 (demo)',
@@ -117,7 +117,7 @@ export async function seedShadowing(deps: { lead: Person; doctors: Person[]; man
     if (i >= 6) await make('manager-shadows-doctor', 9 + i, 13, 'proposed', 5)
     if (i === 3) await make('doctor-shadows-manager', 12, 10, 'cancelled', 6)
   }
-  return `1 running cohort with ${pairs.length} pairs and ${count} shadowing sessions`
+  return { cohortId: cohort._id, summary: `1 running cohort with ${pairs.length} pairs and ${count} shadowing sessions` }
 }
 
 /** Everything seedShadowing made for these cohorts. */
