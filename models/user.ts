@@ -12,6 +12,8 @@ const userSchema = new Schema(
     passwordHash: { type: String },
     roles: { type: [{ type: String, enum: ROLES }], default: [] },
     status: { type: String, enum: ['invited', 'active'], default: 'invited' },
+    // Digests can be switched off; invitations, invites and reminders cannot.
+    digestOptOut: { type: Boolean, default: false },
   },
   { timestamps: true },
 )

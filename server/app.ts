@@ -4,6 +4,7 @@ import { accountsRoutes } from './accounts/accounts.routes'
 import { calendarFeedPageRoutes, calendarFeedRoutes } from './calendar/calendar.routes'
 import { cohortsRoutes } from './cohorts/cohorts.routes'
 import { compactRoutes } from './compact/compact.routes'
+import { nudgesRoutes } from './nudges/nudges.routes'
 import { healthRoutes } from './health.routes'
 import { importRoutes, importUploadRoutes } from './imports/import.routes'
 import { peopleRoutes } from './people/people.routes'
@@ -62,6 +63,7 @@ export function createApp(services: Services, options: { sessionStore?: ReturnTy
   app.use(proposalsRoutes(services))
   app.use(shadowingRoutes(services))
   app.use(compactRoutes(services))
+  app.use(nudgesRoutes(services))
   app.use(rankingsRoutes(services))
   app.use(importRoutes(services))
   if (!config.production) app.use(devMailRoutes(services))

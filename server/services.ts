@@ -24,7 +24,7 @@ import { createPrioritiesService } from './priorities/priorities.service'
 import { createRankingsService } from './rankings/rankings.service'
 import { createCompactReflections } from './compact/compact-reflections.service'
 import { createCompactService } from './compact/compact.service'
-import { createReflectionReminders } from './compact/reflection-reminders'
+import { createNudges } from './nudges/nudges.service'
 import { createPairEndedSessions } from './shadowing/pair-ended'
 import { createSessionReminders } from './shadowing/session-reminders'
 import { createShadowingService } from './shadowing/shadowing.service'
@@ -65,7 +65,7 @@ export function createServices({ config, clock, database, logger }: { config: Co
     pairEndedSessions: createPairEndedSessions(mailing),
     compact,
     compactReflections: createCompactReflections({ clock, compact }),
-    reflectionReminders: createReflectionReminders(mailing),
+    nudges: createNudges(mailing),
   }
 }
 

@@ -1,6 +1,6 @@
 // Background work for one app process: the mail outbox worker, the sweep of old
-// sign-in failures, the day-before session reminders and the monthly compact
-// reflection emails. All are safe to run in several processes at once.
+// sign-in failures, the day-before session reminders and the nudges (profile,
+// shadowing, compact reflection, project, the leads' weekly digest). All are safe to run in several processes at once.
 import { createOutboxWorker } from './mail/outbox-worker'
 import { createTransport } from './mail/transport'
 import type { Services } from './services'
@@ -27,7 +27,7 @@ export function startWorkers(services: Services) {
   every(SWEEP_INTERVAL_MS, 'Sign-in failure sweep', () => throttle.sweep(), false)
   // Every process runs these; the outbox's dedupe keys make each email go once.
   every(REMINDER_INTERVAL_MS, 'Session reminders', () => services.sessionReminders.sendDue())
-  every(REMINDER_INTERVAL_MS, 'Compact reflection reminders', () => services.reflectionReminders.sendDue())
+  every(REMINDER_INTERVAL_MS, 'Nudges', () => services.nudges.sendDue())
 
   return {
     async stop() {

@@ -1,6 +1,6 @@
 // Both partners agree a compact (one rewords it first), both reflect on it, and
 // the lead sees the month's answers, the score and the concern raised — not the
-// partners' private comments.
+// partners' private comments — then the template, nudge settings and email preferences.
 import { expect } from 'chai'
 import type { Page } from 'playwright-core'
 import { claimOnce } from '../../server/db/claims'
@@ -82,6 +82,18 @@ describe('the compact in a browser', () => {
     await page.getByText('Two sessions were cancelled at short notice').waitFor()
     const main = await page.locator('main').textContent()
     expect(main).to.contain('2 of 2').and.contain(': 3.5').and.not.contain('PRIVATE')
+    await expectAccessible(page)
+
+    // The lead's template, nudge settings (with an error) and email preferences.
+    for (const path of [`/cohorts/${cohortId}/compact/template`, `/cohorts/${cohortId}/nudges`, '/profile/emails']) {
+      await page.goto(`${e2e.baseUrl}${path}`)
+      await expectAccessible(page)
+    }
+    await page.goto(`${e2e.baseUrl}/cohorts/${cohortId}/nudges`)
+    await page.getByRole('link', { name: 'Monthly reflection due' }).click()
+    await page.getByLabel('Subject line').fill('Reflect with {partner} by {friday}')
+    await page.getByRole('button', { name: 'Save nudge' }).click()
+    await page.getByRole('heading', { name: 'There is a problem' }).waitFor()
     await expectAccessible(page)
   })
 })

@@ -1,8 +1,7 @@
 import { expect } from 'chai'
 import { Cohort } from '../../../models/cohort'
 import { CompactVersion } from '../../../models/compact-version'
-import { OutboxMessage } from '../../../models/outbox-message'
-import { asCurrentUser, insertPublishedPair } from '../../support/shadowing'
+import { insertPublishedPair } from '../../support/shadowing'
 import { buildTestApp, type TestApp } from '../../support/test-app'
 import { signedIn, signInAs } from '../../support/users'
 
@@ -128,30 +127,5 @@ describe('the pair compact and monthly reflection', () => {
     expect((await lead.submit(template, { commitments: 'We listen\nWe learn', reflectionDay: '5' })).status).to.equal(303)
     const cohort = await Cohort.findById(fixture.cohortId).lean()
     expect([cohort?.compactTemplate, cohort?.reflectionDay]).to.deep.equal([['We listen', 'We learn'], 5])
-  })
-
-  describe('reflection emails', () => {
-    it('ask each partner once on the reflection day, and once more a week later if they have not answered, even with two processes', async () => {
-      await agreeBoth(1)
-      const other = await buildTestApp()
-      other.clock.set(t.clock.now())
-      await Promise.all([t.services.reflectionReminders.sendDue(), other.services.reflectionReminders.sendDue()])
-      let due = await OutboxMessage.find({ dedupeKey: /^compact-due:/ }).lean()
-      expect(due.map(m => m.to)).to.have.members([fixture.doctor.email, fixture.manager.email])
-      expect(due[0]!.text).to.contain(`/pairs/${fixture.pair._id}/compact`)
-
-      await t.services.compactReflections.submit(asCurrentUser(fixture.doctor), String(fixture.pair._id), { ratings: [5, 5], comment: '', concern: '' })
-      t.clock.set(new Date('2026-11-28T09:00:00Z'))
-      await t.services.reflectionReminders.sendDue()
-      await t.services.reflectionReminders.sendDue()
-      const overdue = await OutboxMessage.find({ dedupeKey: /^compact-overdue:/ }).lean()
-      expect(overdue.map(m => m.to)).to.deep.equal([fixture.manager.email])
-      due = await OutboxMessage.find({ dedupeKey: /^compact-due:/ }).lean()
-      expect(due).to.have.length(2)
-    })
-
-    it('are not sent to a pair that has not agreed its compact', async () => {
-      expect(await t.services.reflectionReminders.sendDue()).to.equal(0)
-    })
   })
 })
