@@ -3,21 +3,14 @@
 // partners' private comments — then the template, nudge settings and email preferences.
 import { expect } from 'chai'
 import type { Page } from 'playwright-core'
-import { claimOnce } from '../../server/db/claims'
 import { insertPublishedPair } from '../support/shadowing'
 import { insertUser } from '../support/users'
-import { expectAccessible, newPage, signIn } from './support/browser'
+import { expectAccessible, openPageEachTest, signIn } from './support/browser'
 import { e2e } from './support/hooks'
 
 describe('the compact in a browser', () => {
   let page: Page
-  beforeEach(async () => {
-    page = await newPage()
-    await claimOnce('setup-complete')
-  })
-  afterEach(async () => {
-    await page.context().close()
-  })
+  openPageEachTest(p => (page = p))
 
   async function signOut() {
     await page.getByRole('button', { name: 'Sign out' }).click()

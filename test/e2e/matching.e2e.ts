@@ -2,21 +2,14 @@
 // asks "why not", and publishes; both partners get their introduction and see their pair.
 import { expect } from 'chai'
 import type { Page } from 'playwright-core'
-import { claimOnce } from '../../server/db/claims'
 import { insertTwoSiteCohort } from '../support/matching'
 import { insertUser } from '../support/users'
-import { expectAccessible, newPage, signIn } from './support/browser'
+import { expectAccessible, openPageEachTest, signIn } from './support/browser'
 import { e2e } from './support/hooks'
 
 describe('matching in a browser', () => {
   let page: Page
-  beforeEach(async () => {
-    page = await newPage()
-    await claimOnce('setup-complete')
-  })
-  afterEach(async () => {
-    await page.context().close()
-  })
+  openPageEachTest(p => (page = p))
 
   it('runs, explains, locks, swaps, answers why not, publishes, and both partners see their pair', async () => {
     const lead = await insertUser({ name: 'Lena Lead', roles: ['lead'] })

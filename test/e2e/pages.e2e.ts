@@ -1,21 +1,14 @@
 // Every other page a lead, doctor or manager can reach, checked with axe, with
 // forms shown both clean and with errors.
 import type { Page } from 'playwright-core'
-import { claimOnce } from '../../server/db/claims'
 import { insertCohort, insertMember } from '../support/cohorts'
 import { insertUser } from '../support/users'
-import { expectAccessible, newPage, signIn } from './support/browser'
+import { expectAccessible, openPageEachTest, signIn } from './support/browser'
 import { e2e } from './support/hooks'
 
 describe('every page passes axe', () => {
   let page: Page
-  beforeEach(async () => {
-    page = await newPage()
-    await claimOnce('setup-complete')
-  })
-  afterEach(async () => {
-    await page.context().close()
-  })
+  openPageEachTest(p => (page = p))
 
   it('for a lead: directory, people, exclusions, priorities, profiles, import and mail pages', async () => {
     const cohort = await insertCohort()

@@ -1,20 +1,13 @@
 // A doctor ranks the managers they would most like to work with, from their home page.
 import { expect } from 'chai'
 import type { Page } from 'playwright-core'
-import { claimOnce } from '../../server/db/claims'
 import { insertCohort } from '../support/cohorts'
 import { insertProfiled } from '../support/matching'
-import { expectAccessible, newPage, signIn } from './support/browser'
+import { expectAccessible, openPageEachTest, signIn } from './support/browser'
 
 describe('rankings in a browser', () => {
   let page: Page
-  beforeEach(async () => {
-    page = await newPage()
-    await claimOnce('setup-complete')
-  })
-  afterEach(async () => {
-    await page.context().close()
-  })
+  openPageEachTest(p => (page = p))
 
   it('lets a doctor rank managers, explaining a gap, and shows the saved ranking', async () => {
     const cohort = await insertCohort({ name: 'Medicine, spring 2027', status: 'matching' })

@@ -3,6 +3,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect } from 'chai'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { claimOnce } from '../../../server/db/claims'
 import { TEST_PASSWORD } from '../../support/users'
 import { e2e } from './hooks'
 
@@ -27,6 +28,19 @@ export async function expectAccessible(page: Page): Promise<void> {
 export async function newPage(): Promise<Page> {
   const context = await e2e.browser.newContext()
   return context.newPage()
+}
+
+/** For each test of a describe block: a fresh page (own cookies) on an installation already set up, closed afterwards. */
+export function openPageEachTest(set: (page: Page) => void): void {
+  let current: Page | undefined
+  beforeEach(async () => {
+    current = await newPage()
+    set(current)
+    await claimOnce('setup-complete')
+  })
+  afterEach(async () => {
+    await current?.context().close()
+  })
 }
 
 /** Signs in through the form, as a person would, and waits for the next page. */
