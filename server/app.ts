@@ -5,6 +5,7 @@ import { calendarFeedPageRoutes, calendarFeedRoutes } from './calendar/calendar.
 import { cohortsRoutes } from './cohorts/cohorts.routes'
 import { compactRoutes } from './compact/compact.routes'
 import { nudgesRoutes } from './nudges/nudges.routes'
+import { projectsRoutes } from './projects/projects.routes'
 import { healthRoutes } from './health.routes'
 import { importRoutes, importUploadRoutes } from './imports/import.routes'
 import { peopleRoutes } from './people/people.routes'
@@ -64,6 +65,7 @@ export function createApp(services: Services, options: { sessionStore?: ReturnTy
   app.use(shadowingRoutes(services))
   app.use(compactRoutes(services))
   app.use(nudgesRoutes(services))
+  app.use(projectsRoutes(services))
   app.use(rankingsRoutes(services))
   app.use(importRoutes(services))
   if (!config.production) app.use(devMailRoutes(services))

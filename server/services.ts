@@ -25,6 +25,7 @@ import { createRankingsService } from './rankings/rankings.service'
 import { createCompactReflections } from './compact/compact-reflections.service'
 import { createCompactService } from './compact/compact.service'
 import { createNudges } from './nudges/nudges.service'
+import { createProjectsService } from './projects/projects.service'
 import { createPairEndedSessions } from './shadowing/pair-ended'
 import { createSessionReminders } from './shadowing/session-reminders'
 import { createShadowingService } from './shadowing/shadowing.service'
@@ -66,6 +67,8 @@ export function createServices({ config, clock, database, logger }: { config: Co
     compact,
     compactReflections: createCompactReflections({ clock, compact }),
     nudges: createNudges(mailing),
+    // Measures and PDSA cycles are not on main yet, so a project's only evidence is its charter.
+    projects: createProjectsService({ clock, measureEvidence: async () => ({ pdsaPlanned: 0, pdsaCompleted: 0, measuresWithBaseline: 0, improvementSignals: 0, sustainedImprovement: 0 }) }),
   }
 }
 

@@ -6,7 +6,7 @@ import type { Services } from '../services'
 import { sidesOf } from './session-access'
 import { lengthText, namer, statusTag, whenText, whoShadows } from './session-display'
 
-export function pairPageController({ shadowing, clock }: Services) {
+export function pairPageController({ shadowing, projects, clock }: Services) {
   return {
     async get(req: Request, res: Response) {
       const view = await shadowing.pairFor(req.user!, req.params.pairId)
@@ -38,6 +38,7 @@ export function pairPageController({ shadowing, clock }: Services) {
       const closed = sessions.filter(s => ['declined', 'cancelled'].includes(s.status) || (s.status === 'proposed' && +s.start <= now)).map(describe)
       res.render('pages/shadowing/pair', {
         view,
+        project: await projects.ofPair(view.pair._id),
         pairId: String(view.pair._id),
         isPartner: view.role !== 'lead',
         balance,
