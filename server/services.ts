@@ -29,6 +29,7 @@ import { createProjectsService } from './projects/projects.service'
 import { createPairEndedSessions } from './shadowing/pair-ended'
 import { createSessionReminders } from './shadowing/session-reminders'
 import { createShadowingService } from './shadowing/shadowing.service'
+import { createWorkshopRegistrations } from './workshops/registrations.service'
 
 export function createServices({ config, clock, database, logger }: { config: Config; clock: Clock; database: Pick<Database, 'ping' | 'engine'>; logger: Logger }) {
   const outbox = createOutbox({ clock })
@@ -67,6 +68,7 @@ export function createServices({ config, clock, database, logger }: { config: Co
     compact,
     compactReflections: createCompactReflections({ clock, compact }),
     nudges: createNudges(mailing),
+    workshopRegistrations: createWorkshopRegistrations(mailing),
     // Measures and PDSA cycles are not on main yet, so a project's only evidence is its charter.
     projects: createProjectsService({ clock, measureEvidence: async () => ({ pdsaPlanned: 0, pdsaCompleted: 0, measuresWithBaseline: 0, improvementSignals: 0, sustainedImprovement: 0 }) }),
   }
