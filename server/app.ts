@@ -13,6 +13,7 @@ import { prioritiesRoutes } from './priorities/priorities.routes'
 import { proposalsRoutes } from './proposals/proposals.routes'
 import { rankingsRoutes } from './rankings/rankings.routes'
 import { shadowingRoutes } from './shadowing/shadowing.routes'
+import { workshopsRoutes } from './workshops/workshops.routes'
 import { homeRoutes } from './home.routes'
 import { setUpCsrf } from './http/csrf'
 import { loadCurrentUser } from './http/current-user'
@@ -63,6 +64,7 @@ export function createApp(services: Services, options: { sessionStore?: ReturnTy
   app.use(calendarFeedPageRoutes(services))
   app.use(proposalsRoutes(services))
   app.use(shadowingRoutes(services))
+  app.use(workshopsRoutes(services))
   app.use(compactRoutes(services))
   app.use(nudgesRoutes(services))
   app.use(projectsRoutes(services))

@@ -30,6 +30,7 @@ import { createPairEndedSessions } from './shadowing/pair-ended'
 import { createSessionReminders } from './shadowing/session-reminders'
 import { createShadowingService } from './shadowing/shadowing.service'
 import { createWorkshopRegistrations } from './workshops/registrations.service'
+import { createWorkshopsService } from './workshops/workshops.service'
 
 export function createServices({ config, clock, database, logger }: { config: Config; clock: Clock; database: Pick<Database, 'ping' | 'engine'>; logger: Logger }) {
   const outbox = createOutbox({ clock })
@@ -40,6 +41,7 @@ export function createServices({ config, clock, database, logger }: { config: Co
   const pairs = createPairsService({ outbox, clock, baseUrl: config.baseUrl })
   const mailing = { outbox, clock, baseUrl: config.baseUrl, mailFrom: config.mailFrom }
   const compact = createCompactService()
+  const workshopRegistrations = createWorkshopRegistrations(mailing)
   return {
     config,
     clock,
@@ -68,7 +70,8 @@ export function createServices({ config, clock, database, logger }: { config: Co
     compact,
     compactReflections: createCompactReflections({ clock, compact }),
     nudges: createNudges(mailing),
-    workshopRegistrations: createWorkshopRegistrations(mailing),
+    workshopRegistrations,
+    workshops: createWorkshopsService({ ...mailing, registrations: workshopRegistrations }),
     // Measures and PDSA cycles are not on main yet, so a project's only evidence is its charter.
     projects: createProjectsService({ clock, measureEvidence: async () => ({ pdsaPlanned: 0, pdsaCompleted: 0, measuresWithBaseline: 0, improvementSignals: 0, sustainedImprovement: 0 }) }),
   }

@@ -123,8 +123,9 @@ export function createWorkshopRegistrations(deps: MailingDeps) {
     if (registration.status === 'confirmed') return
     if (registration.status !== 'offered') throw new ConflictError('This offer has been withdrawn or has passed on.')
     if (registration.offerExpiresAt && +registration.offerExpiresAt <= +now) throw new ConflictError('The time to confirm this place has passed, so it has gone to the next person on the waitlist.')
-    if (!(await claimRegistration(registration, now))) throw new RegistrationChangedError()
     const workshop = await workshopOf(registration.workshopId)
+    if (workshop.status !== 'scheduled') throw new ConflictError('This workshop has been cancelled.')
+    if (!(await claimRegistration(registration, now))) throw new RegistrationChangedError()
     const sequence = sequenceForInvite(registration)
     await WorkshopRegistration.updateOne(
       { _id: registration._id },
@@ -211,6 +212,60 @@ export function createWorkshopRegistrations(deps: MailingDeps) {
       if (answer === 'accept') await accept(registration)
       else await cancel(registration, 'offer-declined')
       return registration
+    },
+
+    /**
+     * The lead moves a person holding a place back to the waitlist (the capacity
+     * was lowered). They keep their arrival, so they wait near the front; a
+     * confirmed person's calendar gets a CANCEL. No one is promoted here: the
+     * caller lowers the capacity first.
+     */
+    async moveToWaitlist(registration: StoredRegistration) {
+      const now = deps.clock.now()
+      if (!HOLDING.includes(registration.status)) return
+      if (!(await claimRegistration(registration, now))) throw new RegistrationChangedError()
+      const hadInvite = registration.status === 'confirmed'
+      const sequence = hadInvite ? registration.sequence + 1 : registration.sequence
+      await WorkshopRegistration.updateOne(
+        { _id: registration._id },
+        { $set: { status: 'waitlisted', placeNumber: null, sequence, offerExpiresAt: null, offerTokenHash: null, revision: registration.revision + 1 } },
+      )
+      if (hadInvite) await mailer.sendPlace('moved-to-waitlist', await workshopOf(registration.workshopId), { ...registration, sequence })
+      await releasePlacesOf(registration._id)
+    },
+
+    /**
+     * After the capacity is lowered: people holding places numbered above it move
+     * into free places within it (a new place is taken before the old one is given
+     * back, so nobody is ever without one). Whoever cannot move stays above the
+     * capacity, and the lead sees them. Returns how many are still above it.
+     */
+    async renumberAboveCapacity(workshopId: Types.ObjectId): Promise<number> {
+      const now = deps.clock.now()
+      const workshop = await workshopOf(workshopId)
+      const held = await heldPlaces(workshop._id)
+      const above = held.filter(p => p.number > workshop.capacity)
+      let stranded = 0
+      for (const place of above) {
+        const registration = await WorkshopRegistration.findById(place.registrationId).lean()
+        if (!registration || !HOLDING.includes(registration.status) || registration.placeNumber !== place.number) {
+          // Left behind by a change that did not finish: nobody holds it.
+          await WorkshopPlace.deleteOne({ _id: placeId(workshop._id, place.number), registrationId: place.registrationId })
+          continue
+        }
+        if (!(await claimRegistration(registration, now))) {
+          stranded += 1
+          continue
+        }
+        const n = await takeAFreePlace(workshop._id, freeNumbers(workshop.capacity, await heldPlaces(workshop._id)), registration._id, now)
+        await WorkshopRegistration.updateOne(
+          { _id: registration._id },
+          { $set: { revision: registration.revision + 1, ...(n === null ? {} : { placeNumber: n }) } },
+        )
+        if (n === null) stranded += 1
+        else await WorkshopPlace.deleteOne({ _id: placeId(workshop._id, place.number), registrationId: registration._id })
+      }
+      return stranded
     },
 
     /** Offers not answered in time pass on to the next person. The job runs in every process; each offer expires once. */
