@@ -34,6 +34,8 @@ const workshopSchema = new Schema(
     cancelReason: { type: String, default: '' },
     sequence: { type: Number, default: 0 },
     revision: { type: Number, default: 0 },
+    // When the lead last changed it, by the services' clock (updatedAt is wall time).
+    changedAt: { type: Date, default: null },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User' },
   },
   { timestamps: true },

@@ -31,6 +31,8 @@ import { createSessionReminders } from './shadowing/session-reminders'
 import { createShadowingService } from './shadowing/shadowing.service'
 import { createWorkshopRegistrations } from './workshops/registrations.service'
 import { createWorkshopsService } from './workshops/workshops.service'
+import { createWorkshopParticipation } from './workshops/participation.service'
+import { createWorkshopJobs } from './workshops/workshop-jobs'
 
 export function createServices({ config, clock, database, logger }: { config: Config; clock: Clock; database: Pick<Database, 'ping' | 'engine'>; logger: Logger }) {
   const outbox = createOutbox({ clock })
@@ -42,6 +44,7 @@ export function createServices({ config, clock, database, logger }: { config: Co
   const mailing = { outbox, clock, baseUrl: config.baseUrl, mailFrom: config.mailFrom }
   const compact = createCompactService()
   const workshopRegistrations = createWorkshopRegistrations(mailing)
+  const workshops = createWorkshopsService({ ...mailing, registrations: workshopRegistrations })
   return {
     config,
     clock,
@@ -71,7 +74,9 @@ export function createServices({ config, clock, database, logger }: { config: Co
     compactReflections: createCompactReflections({ clock, compact }),
     nudges: createNudges(mailing),
     workshopRegistrations,
-    workshops: createWorkshopsService({ ...mailing, registrations: workshopRegistrations }),
+    workshops,
+    workshopParticipation: createWorkshopParticipation({ ...mailing, registrations: workshopRegistrations, workshops }),
+    workshopJobs: createWorkshopJobs({ ...mailing, registrations: workshopRegistrations }),
     // Measures and PDSA cycles are not on main yet, so a project's only evidence is its charter.
     projects: createProjectsService({ clock, measureEvidence: async () => ({ pdsaPlanned: 0, pdsaCompleted: 0, measuresWithBaseline: 0, improvementSignals: 0, sustainedImprovement: 0 }) }),
   }

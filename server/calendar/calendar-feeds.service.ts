@@ -1,5 +1,6 @@
 // Private calendar feeds: each person can make a secret address that calendar
-// apps subscribe to, listing their confirmed and completed shadowing sessions.
+// apps subscribe to, listing their confirmed and completed shadowing sessions
+// and their confirmed workshop places.
 // The token in the address is shown once, when made; only its hash is stored
 // (decision 009), so making a new address is the only way to see one again,
 // and it stops the old one working.
@@ -13,6 +14,7 @@ import { isDuplicateKeyError } from '../db/duplicate-key'
 import { NotFoundError } from '../errors'
 import { peopleById } from '../shadowing/session-access'
 import { sessionFeedEvent } from '../shadowing/session-calendar-event'
+import { workshopFeedEvents } from '../workshops/workshop-feed'
 import type { FeedEvent } from './feed-ics'
 
 /** Sessions that belong in a person's calendar. */
@@ -82,9 +84,10 @@ export function createCalendarFeedsService({ clock, baseUrl }: { clock: Clock; b
           ),
         ]
       })
+      const workshops = await workshopFeedEvents(feed.userId, baseUrl)
       // The newest change, not the time of the request: the same data gives the same bytes.
-      const stamp = new Date(Math.max(+feed.createdAt, ...sessions.map(s => +s.updatedAt)))
-      return { name: 'Tandem', events, stamp }
+      const stamp = new Date(Math.max(+feed.createdAt, ...sessions.map(s => +s.updatedAt), workshops.lastChange))
+      return { name: 'Tandem', events: [...events, ...workshops.events].sort((a, b) => +a.start - +b.start), stamp }
     },
   }
 }

@@ -168,7 +168,7 @@ export function partnerPromptEmail(ctx: WorkshopMailContext, partner: MailPerson
       details(ctx.workshop),
       `To register, or to see if places are left:\n${link(ctx)}`,
     ],
-    `workshop-partner:${ctx.workshop.id}:${ctx.person.id}`,
+    `workshop-partner:${ctx.workshop.id}:${ctx.person.id}:${partner.id}`,
   )
 }
 

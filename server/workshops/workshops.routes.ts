@@ -1,9 +1,13 @@
 // Workshops. Leads: a cohort's series, its sessions, editing, cancelling and
 // duplicating a session, registrations, the waitlist and attendance.
+// Participants: the cohort's sessions, registering, the waitlist, giving up a
+// place, and the no-sign-in link in a late offer's email.
 // Who may see which workshop is decided in workshop-access.ts.
 import { Router } from 'express'
-import { requireRole } from '../http/guards'
+import { requireRole, requireSignIn } from '../http/guards'
 import type { Services } from '../services'
+import { offerLinkController } from './offer-link.controller'
+import { participantController } from './participant.controller'
 import { seriesController } from './series.controller'
 import { workshopFormController } from './workshop-form.controller'
 import { workshopManageController } from './workshop-manage.controller'
@@ -14,6 +18,8 @@ export function workshopsRoutes(services: Services) {
   const series = seriesController(services)
   const form = workshopFormController(services)
   const manage = workshopManageController(services)
+  const participant = participantController(services)
+  const offerLink = offerLinkController(services)
   const oneSeries = '/workshop-series/:seriesId'
   const one = '/workshops/:workshopId'
 
@@ -34,5 +40,17 @@ export function workshopsRoutes(services: Services) {
   router.post(`${one}/duplicate`, lead, manage.duplicate)
   router.get(`${one}/attendance`, lead, manage.attendanceForm)
   router.post(`${one}/attendance`, lead, manage.saveAttendance)
+
+  // No sign-in: the link in the email is the key. Before /workshops/:workshopId so that "offer" is never read as an id.
+  router.get('/workshops/offer/done', offerLink.done)
+  router.get('/workshops/offer/:token', offerLink.get)
+  router.post('/workshops/offer/:token', offerLink.post)
+
+  router.get('/workshops', requireSignIn, participant.list)
+  router.get(one, requireSignIn, participant.page)
+  router.post(`${one}/register`, requireSignIn, participant.register)
+  router.get(`${one}/cancel-place`, requireSignIn, participant.cancelForm)
+  router.post(`${one}/cancel-place`, requireSignIn, participant.cancel)
+  router.post(`${one}/offer`, requireSignIn, participant.offer)
   return router
 }

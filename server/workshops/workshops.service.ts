@@ -158,7 +158,7 @@ export function createWorkshopsService(deps: MailingDeps & { registrations: Work
       const calendarChange = +input.start !== +workshop.start || +input.end !== +workshop.end || CALENDAR_FIELDS.some(field => (input[field] ?? null) !== (workshop[field] ?? null))
       await Workshop.updateOne(
         { _id: workshop._id },
-        { $set: { ...input, capacity, revision: workshop.revision + 1, ...(calendarChange ? { sequence: workshop.sequence + 1 } : {}) } },
+        { $set: { ...input, capacity, revision: workshop.revision + 1, changedAt: deps.clock.now(), ...(calendarChange ? { sequence: workshop.sequence + 1 } : {}) } },
       )
       // The capacity is lower before anyone moves, so that nobody is promoted straight back.
       for (const entry of moving) await registrations.moveToWaitlist(entry.registration)
@@ -174,7 +174,7 @@ export function createWorkshopsService(deps: MailingDeps & { registrations: Work
       const workshop = await load(workshopId)
       if (workshop.status === 'cancelled') return
       await claimWorkshop(workshop)
-      await Workshop.updateOne({ _id: workshop._id }, { $set: { status: 'cancelled', cancelReason: reason, sequence: workshop.sequence + 1, revision: workshop.revision + 1 } })
+      await Workshop.updateOne({ _id: workshop._id }, { $set: { status: 'cancelled', cancelReason: reason, sequence: workshop.sequence + 1, revision: workshop.revision + 1, changedAt: deps.clock.now() } })
       await tellEveryone(await load(workshop._id), 'workshop-cancelled', reason)
     },
 
