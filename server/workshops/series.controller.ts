@@ -19,7 +19,30 @@ export function seriesController({ cohorts, workshops, clock }: Services) {
     })
   }
 
+  async function renderInvite(res: Response, seriesId: unknown) {
+    const { series, cohort } = await seriesForLead(seriesId)
+    const invitation = await workshops.cohortInvitation(series)
+    res.render('pages/workshops/series-invite', {
+      series,
+      seriesId: String(series._id),
+      cohort,
+      toInvite: invitation.toInvite.length,
+      alreadyInvited: invitation.alreadyInvited,
+      notSignedUp: invitation.notSignedUp,
+      sessions: invitation.sessions.map(w => ({ title: sessionTitle(w), when: whenText(w), where: whereText(w) })),
+    })
+  }
+
   return {
+    inviteForm: (req: Request, res: Response) => renderInvite(res, req.params.seriesId),
+
+    async invite(req: Request, res: Response) {
+      const { series, cohort } = await seriesForLead(req.params.seriesId)
+      const sent = await workshops.inviteCohort(series, cohort.name)
+      req.session.flash = sent ? `Invitations sent to ${sent} ${sent === 1 ? 'person' : 'people'}` : 'Everyone who can sign in has already been invited to this series'
+      res.redirect(303, `/workshop-series/${String(series._id)}`)
+    },
+
     async list(req: Request, res: Response) {
       const cohort = await cohorts.get(req.params.cohortId)
       const series = await workshops.seriesOfCohort(cohort._id)
@@ -57,10 +80,12 @@ export function seriesController({ cohorts, workshops, clock }: Services) {
       const { series, cohort } = await seriesForLead(req.params.seriesId)
       const now = clock.now()
       const sessions = await workshops.sessionsOf(series._id)
+      const invitation = await workshops.cohortInvitation(series)
       res.render('pages/workshops/series', {
         series,
         seriesId: String(series._id),
         cohort,
+        invited: invitation.alreadyInvited,
         sessions: sessions.map(({ workshop, counts }) => ({
           id: String(workshop._id),
           title: sessionTitle(workshop),

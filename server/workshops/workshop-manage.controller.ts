@@ -7,6 +7,7 @@ import { ConflictError } from '../errors'
 import { formErrors, noFormErrors, text, type FormErrors } from '../http/forms'
 import type { Services } from '../services'
 import { checkReason } from '../shadowing/session.form'
+import { registerFileName, writeRegisterCsv } from './register-csv'
 import { workshopFor, type WorkshopView } from './workshop-access'
 import { ATTENDANCE_WORDS, atText, fullnessText, fullTitle, whenText, whereText, workshopTag } from './workshop-display'
 import type { RosterEntry } from './workshops.service'
@@ -98,6 +99,15 @@ export function workshopManageController({ workshops, clock }: Services) {
       const copy = await workshops.duplicate(view.workshop._id, req.user!.id)
       req.session.flash = 'Copy made, with nobody registered: give it its own date and time'
       res.redirect(303, `/workshops/${String(copy._id)}/edit`)
+    },
+
+    /** The register as CSV, streamed. */
+    async registerCsv(req: Request, res: Response) {
+      const view = await workshopFor(req.user!, req.params.workshopId)
+      const title = fullTitle(view.workshop, view.series.title)
+      res.attachment(registerFileName(title, view.workshop.start)).type('text/csv; charset=utf-8')
+      await writeRegisterCsv(res, view.workshop, title)
+      res.end()
     },
 
     attendanceForm: (req: Request, res: Response) => renderAttendance(req, res, {}),

@@ -1,5 +1,6 @@
 // Workshops. Leads: a cohort's series, its sessions, editing, cancelling and
-// duplicating a session, registrations, the waitlist and attendance.
+// duplicating a session, registrations, the waitlist, attendance and the
+// register as CSV; inviting the whole cohort to a series.
 // Participants: the cohort's sessions, registering, the waitlist, giving up a
 // place, and the no-sign-in link in a late offer's email.
 // Who may see which workshop is decided in workshop-access.ts.
@@ -31,6 +32,8 @@ export function workshopsRoutes(services: Services) {
   router.post(`${oneSeries}/edit`, lead, series.update)
   router.get(`${oneSeries}/sessions/new`, lead, form.newForm)
   router.post(`${oneSeries}/sessions/new`, lead, form.create)
+  router.get(`${oneSeries}/invite`, lead, series.inviteForm)
+  router.post(`${oneSeries}/invite`, lead, series.invite)
 
   router.get(`${one}/manage`, lead, manage.manage)
   router.get(`${one}/edit`, lead, form.editForm)
@@ -40,6 +43,7 @@ export function workshopsRoutes(services: Services) {
   router.post(`${one}/duplicate`, lead, manage.duplicate)
   router.get(`${one}/attendance`, lead, manage.attendanceForm)
   router.post(`${one}/attendance`, lead, manage.saveAttendance)
+  router.get(`${one}/register.csv`, lead, manage.registerCsv)
 
   // No sign-in: the link in the email is the key. Before /workshops/:workshopId so that "offer" is never read as an id.
   router.get('/workshops/offer/done', offerLink.done)

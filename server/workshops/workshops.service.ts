@@ -5,6 +5,7 @@
 // (`workshop:<id>:<revision>`), so two leads saving at once make one change.
 import type { Types } from 'mongoose'
 import { Enrolment, type Side } from '../../models/enrolment'
+import { User } from '../../models/user'
 import { Workshop } from '../../models/workshop'
 import { WorkshopRegistration, type Attendance } from '../../models/workshop-registration'
 import { WorkshopSeries } from '../../models/workshop-series'
@@ -14,8 +15,8 @@ import { peopleById } from '../shadowing/session-access'
 import { heldPlaces } from './places'
 import { HOLDING, type StoredRegistration, type WorkshopRegistrations } from './registrations.service'
 import { personalSequence } from './registration-changes'
-import { placeEmail, workshopCancelledNote, type PlaceNews } from './workshop-emails'
-import type { MailingDeps, StoredWorkshop } from './workshop-mailer'
+import { placeEmail, seriesInviteEmail, workshopCancelledNote, type PlaceNews } from './workshop-emails'
+import { calendarWorkshopOf, type MailingDeps, type StoredWorkshop } from './workshop-mailer'
 import type { SeriesInput, WorkshopInput } from './workshop.form'
 
 export type Counts = { confirmed: number; offered: number; waitlisted: number }
@@ -183,6 +184,44 @@ export function createWorkshopsService(deps: MailingDeps & { registrations: Work
       const workshop = await load(workshopId)
       const { seriesId, cohortId, title, moduleNumber, description, start, end, room, site, onlineLink, capacity, facilitators } = workshop
       return Workshop.create({ seriesId, cohortId, title, moduleNumber, description, start, end, room, site, onlineLink, capacity, facilitators, createdBy: by })
+    },
+
+    /**
+     * Who "invite the whole cohort" would email: every doctor and manager of the
+     * cohort who can sign in, once per series (the outbox's dedupe key); people
+     * who have not yet accepted their Tandem invitation cannot register, so are left out.
+     */
+    async cohortInvitation(series: { _id: Types.ObjectId; cohortId: Types.ObjectId }) {
+      const enrolled = await Enrolment.find({ cohortId: series.cohortId }, { userId: 1 }).lean()
+      const people = await User.find({ _id: { $in: enrolled.map(e => e.userId) } }, { name: 1, email: 1, status: 1 }).lean()
+      const active = people.filter(p => p.status === 'active')
+      const keyOf = (userId: Types.ObjectId) => `workshop-series-invite:${String(series._id)}:${String(userId)}`
+      const invited = new Set(await deps.outbox.existingKeys(active.map(p => keyOf(p._id))))
+      const sessions = await Workshop.find({ seriesId: series._id, status: 'scheduled', start: { $gt: deps.clock.now() } }).sort({ start: 1 }).lean()
+      return {
+        toInvite: active.filter(p => !invited.has(keyOf(p._id))),
+        alreadyInvited: invited.size,
+        notSignedUp: people.length - active.length,
+        sessions,
+      }
+    },
+
+    /** Emails everyone not yet invited to the series, with the sessions to come and the link to register; returns how many. */
+    async inviteCohort(series: { _id: Types.ObjectId; cohortId: Types.ObjectId; title: string; description: string }, cohortName: string): Promise<number> {
+      const { toInvite, sessions } = await this.cohortInvitation(series)
+      if (!sessions.length) throw new ConflictError('Add a session to come before inviting the cohort.')
+      const calendar = sessions.map(s => calendarWorkshopOf(s, series.title))
+      return deps.outbox.enqueueMany(
+        toInvite.map(person =>
+          seriesInviteEmail({
+            series: { id: String(series._id), title: series.title, description: series.description },
+            cohortName,
+            sessions: calendar,
+            person: { id: String(person._id), name: person.name || person.email, email: person.email },
+            baseUrl: deps.baseUrl,
+          }),
+        ),
+      )
     },
 
     /** Marks attendance for people who held a place; only the marks that changed are written. */
