@@ -3,7 +3,8 @@
 // doctors and 80 managers with complete, varied profiles across three sites, a
 // few exclusions and five organisational priorities, and a running cohort whose
 // ten pairs have shadowing behind and ahead of them (scripts/demo/shadowing.ts)
-// and have agreed compacts and reflected on them for months (scripts/demo/compacts.ts). Demo people have
+// and have agreed compacts and reflected on them for months (scripts/demo/compacts.ts), and who are
+// part way through a six-module Lean for Leaders workshop series (scripts/demo/workshops.ts). Demo people have
 // @demo.example.nhs.uk addresses; running it again replaces them.
 // Refuses to touch a database that holds other users unless given --force.
 import { parseArgs } from 'node:util'
@@ -22,6 +23,7 @@ import { connectDatabase } from '../server/db/connection'
 import { AVAILABILITY_SLOTS, DOCTOR_GRADES, MANAGER_BANDS, QI_THEMES, SPECIALTIES } from '../server/people/reference-data'
 import { removeCompacts, seedCompacts } from './demo/compacts'
 import { removeShadowing, seedShadowing } from './demo/shadowing'
+import { removeWorkshops, seedWorkshops } from './demo/workshops'
 import { mulberry32 } from './seeded-random'
 
 const DEMO_DOMAIN = 'demo.example.nhs.uk'
@@ -76,6 +78,7 @@ async function removeDemo(demoEmail: RegExp) {
   const cohortIds = cohorts.map(c => c._id)
   await removeCompacts(cohortIds)
   await removeShadowing(cohortIds)
+  await removeWorkshops(cohortIds)
   await Promise.all([
     Enrolment.deleteMany({ $or: [{ userId: { $in: ids } }, { cohortId: { $in: cohortIds } }] }),
     Exclusion.deleteMany({ cohortId: { $in: cohortIds } }),
@@ -145,7 +148,8 @@ async function seed(): Promise<string> {
   // The last ten doctors and managers of the draft cohort also took part in last autumn's running one.
   const running = await seedShadowing({ lead: lead!, doctors: doctors.slice(110, 120), managers: managers.slice(70, 80), sites: SITES })
   const compacts = await seedCompacts(running.cohortId)
-  return `${running.summary}, ${compacts}; 1 lead, ${doctors.length} doctors, ${managers.length} managers, ${cohorts.length} cohorts, 4 exclusions, 5 priorities`
+  const workshops = await seedWorkshops({ lead: lead!, cohortId: running.cohortId, people: [...doctors.slice(110, 120), ...managers.slice(70, 80)] })
+  return `${running.summary}, ${compacts}, ${workshops}; 1 lead, ${doctors.length} doctors, ${managers.length} managers, ${cohorts.length} cohorts, 4 exclusions, 5 priorities`
 }
 
 main().catch(error => {

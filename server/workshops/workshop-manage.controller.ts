@@ -48,7 +48,7 @@ export function workshopManageController({ workshops, clock }: Services) {
         { text: e.registration.attendance ? ATTENDANCE_WORDS[e.registration.attendance] : started ? 'Not marked' : '' },
       ]),
       offered: roster.offered.map(e => [{ text: e.name }, { text: sideText(e) }, { text: atText(e.registration.offerExpiresAt) }]),
-      waitlist: roster.waitlisted.map((e, i) => [{ text: String(i + 1), numeric: true }, { text: e.name }, { text: sideText(e) }, { text: atText(e.registration.createdAt) }]),
+      waitlist: roster.waitlisted.map((e, i) => [{ text: String(i + 1), numeric: true }, { text: e.name }, { text: sideText(e) }, { text: atText(e.registration.arrival.getTimestamp()) }]),
       cancelled: roster.cancelled.map(e => `${e.name}${e.registration.cancelReason === 'offer-expired' ? ' (did not confirm an offer in time)' : e.registration.cancelReason === 'offer-declined' ? ' (declined an offer)' : ''}`),
     })
   }
