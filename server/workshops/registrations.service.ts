@@ -281,7 +281,8 @@ export function createWorkshopRegistrations(deps: MailingDeps) {
           { $set: { status: 'cancelled', cancelReason: 'offer-expired', placeNumber: null, offerExpiresAt: null, offerTokenHash: null, revision } },
         )
         const workshop = await workshopOf(registration.workshopId)
-        const ctx = await mailer.context(workshop, registration.userId)
+        // After the lead cancelled the workshop, the cancellation note has said all there is to say.
+        const ctx = workshop.status === 'scheduled' ? await mailer.context(workshop, registration.userId) : undefined
         if (ctx) await mailer.send(offerExpiredEmail(ctx, revision))
         await releasePlacesOf(registration._id)
         await promotion.fillFreePlaces(workshop._id)

@@ -163,6 +163,16 @@ describe('workshop registrations (service, real database)', () => {
       expect(await WorkshopPlace.countDocuments({ workshopId: workshop._id })).to.equal(1)
     })
 
+    it('expires quietly when the lead has cancelled the workshop meanwhile', async () => {
+      const { workshop, ada, ben } = await lateWorkshop()
+      await registrations().cancelRegistration(workshop._id, ada._id)
+      await t.services.workshops.cancelWorkshop(workshop._id, 'Trainer ill')
+      t.clock.advance(2 * HOUR + 60_000)
+      expect(await registrations().expireOffers()).to.equal(1)
+      expect(await OutboxMessage.countDocuments({ to: ben.email, dedupeKey: /^workshop-offer-expired:/ })).to.equal(0)
+      expect(await OutboxMessage.countDocuments({ to: ben.email, dedupeKey: /^workshop-cancelled:/ })).to.equal(1)
+    })
+
     it('can be accepted in the app, but not after the time limit', async () => {
       const { workshop, ada, ben } = await lateWorkshop()
       await registrations().cancelRegistration(workshop._id, ada._id)
