@@ -5,7 +5,7 @@ import type { CurrentUser } from './http/current-user'
 import { londonLabel } from './scheduling/london-time'
 import type { Services } from './services'
 
-export function homeRoutes({ accounts, cohorts, profiles, pairs, rankings, shadowing, clock }: Services) {
+export function homeRoutes({ accounts, cohorts, profiles, pairs, rankings, shadowing, projects, clock }: Services) {
   const router = Router()
 
   /** A pair's confirmed sessions to come, soonest first, and the proposals waiting for this person's answer. */
@@ -27,7 +27,7 @@ export function homeRoutes({ accounts, cohorts, profiles, pairs, rankings, shado
     const myCohorts = takesPart ? await cohorts.forPerson(req.user.id) : []
     const profileMissing = takesPart ? await profiles.missingFor(req.user) : []
     const user = req.user
-    const myPairs = takesPart ? await Promise.all((await pairs.forPerson(user.id)).map(async pair => ({ ...pair, ...(await upcomingShadowing(user, pair.pairId)) }))) : []
+    const myPairs = takesPart ? await Promise.all((await pairs.forPerson(user.id)).map(async pair => ({ ...pair, ...(await upcomingShadowing(user, pair.pairId)), project: await projects.ofPair(pair.pairId) }))) : []
     const myRankings = await rankings.openFor(req.user.id, myCohorts.map(c => c.cohort))
     res.render('pages/home', { roles: req.user.roles, myCohorts, profileMissing, myPairs, myRankings })
   })

@@ -77,8 +77,7 @@ export function createServices({ config, clock, database, logger }: { config: Co
     workshops,
     workshopParticipation: createWorkshopParticipation({ ...mailing, registrations: workshopRegistrations, workshops }),
     workshopJobs: createWorkshopJobs({ ...mailing, registrations: workshopRegistrations }),
-    // Measures and PDSA cycles are not on main yet, so a project's only evidence is its charter.
-    projects: createProjectsService({ clock, measureEvidence: async () => ({ pdsaPlanned: 0, pdsaCompleted: 0, measuresWithBaseline: 0, improvementSignals: 0, sustainedImprovement: 0 }) }),
+    projects: createProjectsService({ clock }),
   }
 }
 

@@ -1,14 +1,27 @@
-// The project charter form and the progress log and score forms: what they
-// accept, and how mistakes are worded. What was typed comes back unchanged.
-import { PROJECT_STATUSES, PROGRESS_SCORES, type ProjectStatus } from '../../models/qi-project'
+// The project charter form: what it accepts, and how mistakes are worded. What
+// was typed comes back unchanged. The log and score forms are log.form.ts and
+// progress.form.ts.
+import { DateTime } from 'luxon'
+import { PROJECT_STATUSES, type ProjectStatus } from '../../models/qi-project'
 import type { FieldError } from '../errors'
+import { PROGRAMME_ZONE } from '../format'
 import { dateToParts, parseDate, readDateParts, type DateParts } from '../http/date-input'
 import { text } from '../http/forms'
 
 export type CharterValues = { title: string; problem: string; what: string; baseline: string; target: string; by: DateParts; priorityId: string; team: string; status: string; shared: boolean }
-export type CharterInput = { title: string; problem: string; aim: { what: string; baseline: string; target: string; by: Date | null }; priorityId: string; team: { name: string; role: string }[]; status: ProjectStatus; shared: boolean }
+export type TeamMember = { name: string; role: string }
+export type CharterInput = { title: string; problem: string; aim: { what: string; baseline: string; target: string; by: Date | null }; priorityId: string; team: TeamMember[]; status: ProjectStatus; shared: boolean }
 
-const LIMITS = { title: 120, problem: 1500, aimPart: 300 }
+export const CHARTER_LIMITS = { title: 120, problem: 1500, aimPart: 300, teamPart: 80, teamSize: 12 }
+
+/** The saved charter, as far as the form and the completeness check need it. */
+type SavedCharter = { title: string; problem?: string | null; aim?: { what?: string | null; baseline?: string | null; target?: string | null; by?: Date | null } | null; priorityId?: unknown; team?: { name: string; role?: string | null }[]; status?: string | null; shared?: boolean | null }
+
+/** Today's date in London, as date inputs store dates (midnight UTC of that date). */
+export function londonToday(now: Date): Date {
+  const day = DateTime.fromJSDate(now, { zone: PROGRAMME_ZONE })
+  return DateTime.utc(day.year, day.month, day.day).toJSDate()
+}
 
 export function readCharterForm(body: unknown): CharterValues {
   return {
@@ -25,7 +38,7 @@ export function readCharterForm(body: unknown): CharterValues {
   }
 }
 
-export function charterValuesOf(project?: { title: string; problem?: string | null; aim?: { what?: string | null; baseline?: string | null; target?: string | null; by?: Date | null } | null; priorityId?: unknown; team?: { name: string; role?: string | null }[]; status?: string | null; shared?: boolean | null }): CharterValues {
+export function charterValuesOf(project?: SavedCharter): CharterValues {
   return {
     title: project?.title ?? '',
     problem: project?.problem ?? '',
@@ -40,67 +53,59 @@ export function charterValuesOf(project?: { title: string; problem?: string | nu
   }
 }
 
-export function validateCharter(values: CharterValues, priorityIds: readonly string[]): { ok: true; input: CharterInput } | { ok: false; errors: FieldError[] } {
+/** "Name | Role" a line; blank lines are skipped; each bad line is its own error, by its number. */
+export function readTeam(raw: string): { team: TeamMember[]; errors: FieldError[] } {
+  const team: TeamMember[] = []
+  const errors: FieldError[] = []
+  const { teamPart, teamSize } = CHARTER_LIMITS
+  raw.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return
+    const [name = '', role = '', ...rest] = line.split('|').map(p => p.trim())
+    if (!name) errors.push({ field: 'team', message: `Team, line ${i + 1}: write the colleague’s name before the |` })
+    else if (rest.length) errors.push({ field: 'team', message: `Team, line ${i + 1}: write the name, then one | and the role, like Sam Patel | Ward sister` })
+    else if (name.length > teamPart || role.length > teamPart) errors.push({ field: 'team', message: `Team, line ${i + 1}: the name and the role must each be ${teamPart} characters or fewer` })
+    else team.push({ name, role })
+  })
+  if (team.length > teamSize) errors.push({ field: 'team', message: `List ${teamSize} colleagues or fewer` })
+  return { team, errors }
+}
+
+/**
+ * `priorityIds`: the priorities the project may serve. `today`: London's date. A date
+ * for the aim that is typed now must not be in the past; the date already saved may
+ * be (a project runs past its aim date, and its charter must stay editable).
+ */
+export function validateCharter(values: CharterValues, context: { priorityIds: readonly string[]; today: Date; savedBy?: Date | null }): { ok: true; input: CharterInput } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = []
   const tooLong = (field: string, label: string, value: string, limit: number) => {
     if (value.length > limit) errors.push({ field, message: `${label} must be ${limit} characters or fewer` })
   }
   if (!values.title) errors.push({ field: 'title', message: 'Enter a title for the project' })
-  tooLong('title', 'The title', values.title, LIMITS.title)
-  tooLong('problem', 'The problem', values.problem, LIMITS.problem)
-  tooLong('what', 'What will improve', values.what, LIMITS.aimPart)
-  tooLong('baseline', 'The baseline', values.baseline, LIMITS.aimPart)
-  tooLong('target', 'The target', values.target, LIMITS.aimPart)
+  tooLong('title', 'The title', values.title, CHARTER_LIMITS.title)
+  tooLong('problem', 'The problem', values.problem, CHARTER_LIMITS.problem)
+  tooLong('what', 'What will improve', values.what, CHARTER_LIMITS.aimPart)
+  tooLong('baseline', 'The baseline', values.baseline, CHARTER_LIMITS.aimPart)
+  tooLong('target', 'The target', values.target, CHARTER_LIMITS.aimPart)
   let by: Date | null = null
   if (values.by.day || values.by.month || values.by.year) {
     const parsed = parseDate(values.by, 'date the aim should be met by')
-    if (parsed.ok) by = parsed.date
-    else errors.push({ field: 'by-day', message: parsed.message })
+    if (!parsed.ok) errors.push({ field: 'by-day', message: parsed.message })
+    else if (+parsed.date < +context.today && +parsed.date !== +(context.savedBy ?? 0)) errors.push({ field: 'by-day', message: 'The date the aim should be met by must be today or in the future' })
+    else by = parsed.date
   }
   if (!values.priorityId) errors.push({ field: 'priorityId', message: 'Select the organisational priority the project serves' })
-  else if (!priorityIds.includes(values.priorityId)) errors.push({ field: 'priorityId', message: 'Select one of the organisational priorities listed' })
-  const team: { name: string; role: string }[] = []
-  values.team.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim()) return
-    const [name = '', role = '', ...rest] = line.split('|').map(p => p.trim())
-    if (!name || rest.length) errors.push({ field: 'team', message: `Team, line ${i + 1}: write the name, then | and the role, like Sam Patel | Ward sister` })
-    else if (name.length > 80 || role.length > 80) errors.push({ field: 'team', message: `Team, line ${i + 1}: the name and the role must each be 80 characters or fewer` })
-    else team.push({ name, role })
-  })
-  if (team.length > 12) errors.push({ field: 'team', message: 'List 12 colleagues or fewer' })
+  else if (!context.priorityIds.includes(values.priorityId)) errors.push({ field: 'priorityId', message: 'Select one of the organisational priorities listed' })
+  const team = readTeam(values.team)
+  errors.push(...team.errors)
   if (!(PROJECT_STATUSES as readonly string[]).includes(values.status)) errors.push({ field: 'status', message: 'Select the project’s status' })
   if (errors.length) return { ok: false, errors }
   return {
     ok: true,
-    input: { title: values.title, problem: values.problem, aim: { what: values.what, baseline: values.baseline, target: values.target, by }, priorityId: values.priorityId, team, status: values.status as ProjectStatus, shared: values.shared },
+    input: { title: values.title, problem: values.problem, aim: { what: values.what, baseline: values.baseline, target: values.target, by }, priorityId: values.priorityId, team: team.team, status: values.status as ProjectStatus, shared: values.shared },
   }
 }
 
 /** Complete enough for the 1.0 step: the problem, all four parts of the aim and the priority. */
-export function isCharterComplete(p: { problem?: string | null; aim?: { what?: string | null; baseline?: string | null; target?: string | null; by?: Date | null } | null; priorityId?: unknown }): boolean {
+export function isCharterComplete(p: Pick<SavedCharter, 'problem' | 'aim' | 'priorityId'>): boolean {
   return Boolean(p.problem && p.aim?.what && p.aim.baseline && p.aim.target && p.aim.by && p.priorityId)
-}
-
-export type LogValues = { date: DateParts; did: string; learned: string; next: string; blockers: string }
-
-export function readLogForm(body: unknown): LogValues {
-  return { date: readDateParts(body, 'date'), did: text(body, 'did'), learned: text(body, 'learned'), next: text(body, 'next'), blockers: text(body, 'blockers') }
-}
-
-export function validateLog(values: LogValues, today: Date): { ok: true; entry: { date: Date; did: string; learned: string; next: string; blockers: string } } | { ok: false; errors: FieldError[] } {
-  const errors: FieldError[] = []
-  const date = parseDate(values.date, 'date')
-  if (!date.ok) errors.push({ field: 'date-day', message: date.message })
-  else if (+date.date > +today) errors.push({ field: 'date-day', message: 'The date must be today or in the past' })
-  if (![values.did, values.learned, values.next, values.blockers].some(Boolean)) errors.push({ field: 'did', message: 'Write what you did, what you learned, your next steps or what is in the way' })
-  for (const [field, label] of [['did', 'What you did'], ['learned', 'What you learned'], ['next', 'Next steps'], ['blockers', 'Blockers']] as const) {
-    if (values[field].length > 2000) errors.push({ field, message: `${label} must be 2000 characters or fewer` })
-  }
-  if (errors.length || !date.ok) return { ok: false, errors }
-  return { ok: true, entry: { date: date.date, did: values.did, learned: values.learned, next: values.next, blockers: values.blockers } }
-}
-
-export function readScore(raw: string): number | undefined {
-  const n = Number(raw)
-  return (PROGRESS_SCORES as readonly number[]).includes(n) ? n : undefined
 }

@@ -1,50 +1,69 @@
-// A pair's QI project: the charter (one per pair), the progress log, and the
-// progress score Tandem suggests from the evidence and the pair confirms or
-// overrides with a reason. The lead's portfolio lists every project of a cohort.
+// A pair's QI project: the charter (one per pair), and the lead's portfolio of
+// every project of a cohort. The progress log and the progress score are their
+// own services (log.service.ts, progress.service.ts), reached as `projects.log`
+// and `projects.progress`. Measures, charts and PDSA cycles are the measures
+// work's; it lends this service what the project page and the portfolio show
+// of them, through the optional hooks below.
 import type { Types } from 'mongoose'
 import { Pair } from '../../models/pair'
 import { Priority } from '../../models/priority'
-import { ProjectLogEntry } from '../../models/project-log-entry'
 import { QiProject } from '../../models/qi-project'
 import type { Clock } from '../clock'
 import { isDuplicateKeyError } from '../db/duplicate-key'
-import { ConflictError, ForbiddenError } from '../errors'
 import type { CurrentUser } from '../http/current-user'
 import { peopleById } from '../shadowing/session-access'
+import { createProjectLog } from './log.service'
 import { editableProjectFor, ownPair, projectFor, type ProjectView } from './project-access'
 import type { CharterInput } from './project.form'
-import { isCharterComplete } from './project.form'
-import { suggestProgress, type ProgressEvidence } from './progress-score'
+import { createProgress, type MeasureEvidenceSource } from './progress.service'
 
-/** The measure and PDSA part of the evidence (server/projects/measures.service.ts). */
-export type MeasureEvidenceSource = (projectId: Types.ObjectId) => Promise<Omit<ProgressEvidence, 'charterComplete'>>
+export type ProjectsDeps = {
+  clock: Clock
+  /** The measure and PDSA part of a project's progress evidence; none until the measures work provides it. */
+  measureEvidence?: MeasureEvidenceSource
+  /** What the project page's "Measures" and "PDSA cycles" section shows: passed to project-evidence.ejs as `evidencePanel`. */
+  evidencePanel?: (view: ProjectView) => Promise<unknown>
+  /** Each project's latest signal, by project id: passed to portfolio-signal.ejs as `signal`. */
+  portfolioSignals?: (projectIds: Types.ObjectId[]) => Promise<ReadonlyMap<string, unknown>>
+}
+
+/** Any change to a project is activity: its "last update" on the portfolio, and what the quiet-project nudge reads. */
+export async function touchProject(projectId: Types.ObjectId | string, now: Date): Promise<void> {
+  await QiProject.updateOne({ _id: projectId }, { $set: { lastActivityAt: now } })
+}
 
 export type ProjectsService = ReturnType<typeof createProjectsService>
 
-export function createProjectsService(deps: { clock: Clock; measureEvidence: MeasureEvidenceSource }) {
-  const touch = (projectId: Types.ObjectId) => QiProject.updateOne({ _id: projectId }, { $set: { lastActivityAt: deps.clock.now() } })
-
-  /** What Tandem suggests now, and why. */
-  async function suggestion(view: ProjectView) {
-    const evidence: ProgressEvidence = { charterComplete: isCharterComplete(view.project), ...(await deps.measureEvidence(view.project._id)) }
-    return suggestProgress(evidence)
-  }
-
+export function createProjectsService(deps: ProjectsDeps) {
   return {
     projectFor,
+    editableProjectFor,
+    log: createProjectLog({ clock: deps.clock, touch: touchProject }),
+    progress: createProgress(deps),
 
-    /** The priorities a project can serve: those not archived (plus its own, if archived since). */
+    /** The priorities a project can serve: those not archived, and its own even if archived since. */
     async priorities(current?: unknown) {
       const rows = await Priority.find({ $or: [{ archived: false }, ...(current ? [{ _id: current }] : [])] }).sort({ title: 1 }).lean()
       return rows.map(p => ({ id: String(p._id), title: p.title }))
     },
 
+    async priorityTitle(priorityId: Types.ObjectId) {
+      return (await Priority.findById(priorityId, { title: 1 }).lean())?.title ?? ''
+    },
+
     /** The pair's project, if it has one. */
-    async ofPair(pairId: Types.ObjectId) {
+    async ofPair(pairId: Types.ObjectId | string) {
       return QiProject.findOne({ pairId }, { _id: 1, title: 1 }).lean()
     },
 
-    /** A partner starts the pair's project; a second start (double click, both partners) finds the first. */
+    /** For the "start" form: the partner's pair and the project it already has, if any. Leads get 403, others 404. */
+    async startable(user: CurrentUser, pairId: unknown) {
+      const pair = await ownPair(user, pairId)
+      const existing = await QiProject.findOne({ pairId: pair._id }, { _id: 1 }).lean()
+      return { pair, existingId: existing ? String(existing._id) : undefined }
+    },
+
+    /** A partner starts the pair's project; a second start (double click, both partners at once) finds the first. */
     async create(user: CurrentUser, pairId: unknown, input: CharterInput): Promise<{ projectId: string; created: boolean }> {
       const pair = await ownPair(user, pairId)
       const now = deps.clock.now()
@@ -58,60 +77,59 @@ export function createProjectsService(deps: { clock: Clock; measureEvidence: Mea
       }
     },
 
+    /** Partners and leads. Both partners saving at once: the last save wins whole, never a mix of the two. */
     async updateCharter(user: CurrentUser, projectId: unknown, input: CharterInput) {
       const { project } = await editableProjectFor(user, projectId)
       await QiProject.updateOne({ _id: project._id }, { $set: { ...input, lastActivityAt: deps.clock.now() } })
     },
 
-    async addLogEntry(user: CurrentUser, projectId: unknown, entry: { date: Date; did: string; learned: string; next: string; blockers: string }) {
-      const { project, role } = await editableProjectFor(user, projectId)
-      if (role !== 'partner') throw new ForbiddenError('The progress log is written by the pair')
-      await ProjectLogEntry.create({ ...entry, projectId: project._id, by: user.id })
-      await touch(project._id)
+    /** The two partners' names. */
+    async pairNames(project: { doctorId: Types.ObjectId; managerId: Types.ObjectId }) {
+      const people = await peopleById([project.doctorId, project.managerId])
+      return { doctor: people.get(String(project.doctorId))?.name ?? '', manager: people.get(String(project.managerId))?.name ?? '' }
     },
 
-    /** Newest first, with the writer's name. */
-    async log(view: ProjectView) {
-      const entries = await ProjectLogEntry.find({ projectId: view.project._id }).sort({ date: -1, createdAt: -1 }).lean()
-      const names = await peopleById(entries.map(e => e.by))
-      return entries.map(e => ({ ...e, byName: names.get(String(e.by))?.name ?? '' }))
+    /** What the measures work shows on the project page; undefined until it provides it. */
+    async evidencePanel(view: ProjectView) {
+      return deps.evidencePanel ? deps.evidencePanel(view) : undefined
     },
 
-    suggestion,
-
-    /** The pair confirms Tandem's suggestion or chooses another score, with a reason when it differs. */
-    async setProgress(user: CurrentUser, projectId: unknown, score: number, reason: string) {
-      const view = await editableProjectFor(user, projectId)
-      if (view.role !== 'partner') throw new ForbiddenError('The pair sets its own progress score')
-      const suggested = (await suggestion(view)).score
-      if (score !== suggested && !reason) throw new ConflictError('Give a reason for a score other than the one Tandem suggests')
-      const now = deps.clock.now()
-      await QiProject.updateOne(
-        { _id: view.project._id },
-        { $set: { progressScore: score, lastActivityAt: now }, $push: { progressHistory: { score, suggested, reason: score === suggested ? '' : reason, by: user.id, at: now } } },
-      )
-    },
-
-    /** Every pair of the cohort with its project, or none yet; optionally one priority's only. */
-    async portfolio(cohortId: Types.ObjectId, priorityId?: string) {
-      const [pairs, projects, priorities] = await Promise.all([
-        Pair.find({ cohortId }).lean(),
-        QiProject.find({ cohortId, ...(priorityId ? { priorityId } : {}) }).lean(),
-        Priority.find().lean(),
+    /**
+     * Every project of the cohort — those of pairs the lead has since ended too — and
+     * every pair with no project yet. With a priority, only the projects serving it.
+     * An id in the query that is not one of the listed priorities is no filter.
+     */
+    async portfolio(cohortId: Types.ObjectId, priorityQuery: string) {
+      const [pairs, projects] = await Promise.all([Pair.find({ cohortId }).lean(), QiProject.find({ cohortId }).lean()])
+      const used = projects.map(p => p.priorityId)
+      const priorityRows = await Priority.find({ $or: [{ archived: false }, { _id: { $in: used } }] }).sort({ title: 1 }).lean()
+      const priorities = priorityRows.map(p => ({ id: String(p._id), title: p.archived ? `${p.title} (archived)` : p.title }))
+      const priorityId = priorities.some(p => p.id === priorityQuery) ? priorityQuery : ''
+      const shown = priorityId ? projects.filter(p => String(p.priorityId) === priorityId) : projects
+      const withProject = new Set(projects.map(p => String(p.pairId)))
+      const waiting = priorityId ? [] : pairs.filter(p => !withProject.has(String(p._id)))
+      const [names, signals] = await Promise.all([
+        peopleById([...shown, ...waiting].flatMap(p => [p.doctorId, p.managerId])),
+        deps.portfolioSignals ? deps.portfolioSignals(shown.map(p => p._id)) : new Map<string, unknown>(),
       ])
-      const names = await peopleById(pairs.flatMap(p => [p.doctorId, p.managerId]))
-      const priorityName = new Map(priorities.map(p => [String(p._id), p.title]))
-      const rows = pairs.map(pair => {
-        const project = projects.find(p => String(p.pairId) === String(pair._id))
-        return {
-          pair: `${names.get(String(pair.doctorId))?.name ?? ''} and ${names.get(String(pair.managerId))?.name ?? ''}`,
-          project: project ? { id: String(project._id), title: project.title, priority: priorityName.get(String(project.priorityId)) ?? '', score: project.progressScore, status: project.status, lastActivityAt: project.lastActivityAt } : undefined,
-        }
-      })
-      return {
-        rows: (priorityId ? rows.filter(r => r.project) : rows).sort((a, b) => a.pair.localeCompare(b.pair)),
-        priorities: priorities.map(p => ({ id: String(p._id), title: p.title })),
-      }
+      const pairName = (p: { doctorId: Types.ObjectId; managerId: Types.ObjectId }) => `${names.get(String(p.doctorId))?.name ?? ''} and ${names.get(String(p.managerId))?.name ?? ''}`
+      const priorityTitle = new Map(priorityRows.map(p => [String(p._id), p.title]))
+      const rows = [
+        ...shown.map(p => ({
+          pair: pairName(p),
+          project: {
+            id: String(p._id),
+            title: p.title,
+            priority: priorityTitle.get(String(p.priorityId)) ?? '',
+            score: p.progressScore,
+            status: p.status,
+            lastActivityAt: p.lastActivityAt,
+            signal: signals.get(String(p._id)),
+          },
+        })),
+        ...waiting.map(p => ({ pair: pairName(p), project: undefined })),
+      ]
+      return { rows: rows.sort((a, b) => a.pair.localeCompare(b.pair)), priorities, priorityId, projectCount: shown.length }
     },
   }
 }
