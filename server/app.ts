@@ -10,6 +10,7 @@ import { healthRoutes } from './health.routes'
 import { importRoutes, importUploadRoutes } from './imports/import.routes'
 import { peopleRoutes } from './people/people.routes'
 import { prioritiesRoutes } from './priorities/priorities.routes'
+import { measureRoutes } from './projects/measure-routes'
 import { proposalsRoutes } from './proposals/proposals.routes'
 import { rankingsRoutes } from './rankings/rankings.routes'
 import { shadowingRoutes } from './shadowing/shadowing.routes'
@@ -68,6 +69,7 @@ export function createApp(services: Services, options: { sessionStore?: ReturnTy
   app.use(compactRoutes(services))
   app.use(nudgesRoutes(services))
   app.use(projectsRoutes(services))
+  app.use(measureRoutes(services))
   app.use(rankingsRoutes(services))
   app.use(importRoutes(services))
   if (!config.production) app.use(devMailRoutes(services))

@@ -26,6 +26,8 @@ import { createCompactReflections } from './compact/compact-reflections.service'
 import { createCompactService } from './compact/compact.service'
 import { createNudges } from './nudges/nudges.service'
 import { createProjectsService } from './projects/projects.service'
+import { createMeasureServices, projectEvidence } from './projects/measures.service'
+import { evidencePanel, portfolioSignals } from './projects/measures-summary'
 import { createPairEndedSessions } from './shadowing/pair-ended'
 import { createSessionReminders } from './shadowing/session-reminders'
 import { createShadowingService } from './shadowing/shadowing.service'
@@ -77,7 +79,8 @@ export function createServices({ config, clock, database, logger }: { config: Co
     workshops,
     workshopParticipation: createWorkshopParticipation({ ...mailing, registrations: workshopRegistrations, workshops }),
     workshopJobs: createWorkshopJobs({ ...mailing, registrations: workshopRegistrations }),
-    projects: createProjectsService({ clock }),
+    projects: createProjectsService({ clock, measureEvidence: projectEvidence, evidencePanel, portfolioSignals }),
+    ...createMeasureServices({ clock }),
   }
 }
 

@@ -37,22 +37,22 @@ function badge(colour: string, inner: string, kind: string): string {
   ].join('')
 }
 
-/** A little run of five dots: flat, or with the last two raised or lowered. */
+/** A little run of five dots in the lower half: flat, or with the last two raised or lowered. */
 function dots(colour: string, end: 'high' | 'low' | 'flat'): string {
-  const ys = end === 'high' ? [25, 25, 25, 20, 17] : end === 'low' ? [15, 15, 15, 20, 23] : [20, 22, 19, 21, 20]
+  const ys = end === 'high' ? [29, 29, 29, 26, 23] : end === 'low' ? [23, 23, 23, 26, 29] : [25, 27, 24, 26, 25]
   return ys.map((y, i) => `<circle cx="${10 + i * 5}" cy="${y}" r="1.8" fill="${i >= 3 && end !== 'flat' ? colour : GREY}"/>`).join('')
 }
 
-/** The letter goes where the dots are not: at the top when they fall, at the bottom when they rise. */
-function letter(colour: string, text: string, atTop: boolean): string {
-  return `<text x="20" y="${atTop ? 14 : 33}" font-size="11" font-weight="bold" text-anchor="middle" fill="${colour}">${text}</text>`
+/** H or L in the upper half, above the dots. */
+function letter(colour: string, text: string): string {
+  return `<text x="20" y="17" font-size="12" font-weight="bold" text-anchor="middle" fill="${colour}">${text}</text>`
 }
 
 export function variationIconSvg(variation: Variation): string {
   if (variation === 'common-cause') return badge(GREY, dots(GREY, 'flat'), variation)
   const [kind, side] = variation.split('-') as ['improvement' | 'concern' | 'neither', 'high' | 'low']
   const colour = kind === 'improvement' ? BLUE : kind === 'concern' ? ORANGE : PURPLE
-  return badge(colour, dots(colour, side) + letter(colour, side === 'high' ? 'H' : 'L', side === 'low'), variation)
+  return badge(colour, dots(colour, side) + letter(colour, side === 'high' ? 'H' : 'L'), variation)
 }
 
 export function assuranceIconSvg(assurance: Assurance): string {
