@@ -1,7 +1,8 @@
 // A person who can sign in. One person may hold several roles.
 import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose'
 
-export const ROLES = ['lead', 'doctor', 'manager'] as const
+// A sponsor (e.g. a trust executive) reads the programme dashboard and boards; they change nothing.
+export const ROLES = ['lead', 'doctor', 'manager', 'sponsor'] as const
 export type Role = (typeof ROLES)[number]
 
 const userSchema = new Schema(

@@ -6,7 +6,7 @@ import { textToHtml as toHtml, type Email } from '../mail/email-html'
 export type { Email }
 
 
-const roleNames: Record<Role, string> = { lead: 'programme lead', doctor: 'doctor', manager: 'manager' }
+const roleNames: Record<Role, string> = { lead: 'programme lead', doctor: 'doctor', manager: 'manager', sponsor: 'programme sponsor' }
 
 export function invitationEmail(options: { link: string; role: Role; invitedBy: string; expiresInDays: number; cohortName?: string }): Email {
   const role = roleNames[options.role]
