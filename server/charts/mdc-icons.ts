@@ -5,7 +5,7 @@
 // purple for a change where neither direction is better, with H or L for an
 // unusually high or low latest point. Assurance: P (the target will be met),
 // F (it will not be met unless something changes), ? (hit and miss).
-import type { Assurance, Variation } from './spc'
+import { assuranceIcon, variationIcon, type Assurance, type Direction, type Variation, type XmrPoint } from './spc'
 
 const BLUE = '#005eb8'
 const ORANGE = '#ed8b00'
@@ -59,4 +59,17 @@ export function assuranceIconSvg(assurance: Assurance): string {
   const [colour, mark] = assurance === 'consistently-pass' ? [BLUE, 'P'] : assurance === 'consistently-fail' ? [ORANGE, 'F'] : [GREY, '?']
   const target = `<line x1="8" y1="27" x2="32" y2="27" stroke="${colour}" stroke-width="1.5" stroke-dasharray="3 2"/>`
   return badge(colour, `${target}<text x="20" y="22" font-size="15" font-weight="bold" text-anchor="middle" fill="${colour}">${mark}</text>`, assurance)
+}
+
+export type MdcIcon<K> = { key: K; svg: string; heading: string; text: string }
+export type MdcIcons = { variation: MdcIcon<Variation> | undefined; assurance: MdcIcon<Assurance> | undefined }
+
+/** The variation and assurance icons of an XmR chart, each drawn and in words; undefined where the chart has no limits (or no target) yet. */
+export function mdcIcons(points: readonly XmrPoint[], direction: Direction, target: number | undefined): MdcIcons {
+  const variation = variationIcon(points, direction)
+  const assurance = assuranceIcon(points, target, direction)
+  return {
+    variation: variation ? { key: variation, svg: variationIconSvg(variation), ...VARIATION_TEXT[variation] } : undefined,
+    assurance: assurance ? { key: assurance, svg: assuranceIconSvg(assurance), ...ASSURANCE_TEXT[assurance] } : undefined,
+  }
 }

@@ -5,9 +5,9 @@
 // SPC maths in server/charts/spc.ts sees only numbers.
 import { DateTime } from 'luxon'
 import type { Types } from 'mongoose'
-import { ASSURANCE_TEXT, VARIATION_TEXT, assuranceIconSvg, variationIconSvg } from '../charts/mdc-icons'
+import { mdcIcons, type MdcIcons } from '../charts/mdc-icons'
 import { runChartSvg } from '../charts/run-chart-svg'
-import { assuranceIcon, runChart, segmentsOf, variationIcon, xmr, type Direction, type Rule, type XmrPoint } from '../charts/spc'
+import { runChart, segmentsOf, xmr, type Direction, type Rule, type XmrPoint } from '../charts/spc'
 import { xmrChartSvg } from '../charts/xmr-svg'
 import { formatDate } from '../format'
 
@@ -41,6 +41,13 @@ export function seriesOf(measure: ChartMeasure, points: readonly ChartPoint[]): 
     direction: measure.direction,
     target: measure.target ?? undefined,
   }
+}
+
+/** A measure's Making Data Count icons from its data points (as its XmR chart draws them): for the summaries beside a project. */
+export function measureIcons(measure: ChartMeasure, points: readonly ChartPoint[]): MdcIcons {
+  const series = seriesOf(measure, points)
+  const chart = xmr(series.values, { rebaseAt: series.rebaseAt, baselineLength: series.baselineLength })
+  return mdcIcons(chart, series.direction, series.target)
 }
 
 /** A cycle is marked at the date it was done, or until then the date it is planned for. */
@@ -168,8 +175,6 @@ export function measureChart(measure: ChartMeasure, points: readonly ChartPoint[
     const signal = kind === 'improvement' ? 'Improvement' : kind === 'concern' ? 'Concern' : kind ? 'Special cause' : p.limits ? 'Common cause' : 'No limits yet'
     return { date: shortLabels[i]!, value: p.value, signal }
   })
-  const variation = variationIcon(xmrPoints, direction)
-  const assurance = assuranceIcon(xmrPoints, target, direction)
 
   const periods = segmentsOf(values.length, rebaseAt).map(({ start, end }) => {
     const limits = xmrPoints[start]!.limits
@@ -206,8 +211,7 @@ export function measureChart(measure: ChartMeasure, points: readonly ChartPoint[
       rows: xmrRows,
       signals: xmrSignalText(xmrPoints, dates, direction, rebaseAt),
     },
-    variation: variation ? { key: variation, svg: variationIconSvg(variation), ...VARIATION_TEXT[variation] } : undefined,
-    assurance: assurance ? { key: assurance, svg: assuranceIconSvg(assurance), ...ASSURANCE_TEXT[assurance] } : undefined,
+    ...mdcIcons(xmrPoints, direction, target),
     periods,
     cautions,
     marks,

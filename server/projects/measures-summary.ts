@@ -5,24 +5,12 @@ import type { Types } from 'mongoose'
 import { DataPoint } from '../../models/data-point'
 import { Measure } from '../../models/measure'
 import { PdsaCycle } from '../../models/pdsa-cycle'
-import { ASSURANCE_TEXT, VARIATION_TEXT, assuranceIconSvg, variationIconSvg } from '../charts/mdc-icons'
-import { assuranceIcon, variationIcon, xmr, type Variation } from '../charts/spc'
+import type { Variation } from '../charts/spc'
 import { formatDate } from '../format'
-import { cycleDate, seriesOf, type ChartMeasure, type ChartPoint } from './chart-data'
+import { cycleDate, measureIcons, type ChartPoint } from './chart-data'
 import { TYPE_NAMES } from './measures.form'
 import { stageTag } from './pdsa-stages'
 import type { ProjectView } from './project-access'
-
-function iconsOf(measure: ChartMeasure, points: ChartPoint[]) {
-  const series = seriesOf(measure, points)
-  const chart = xmr(series.values, { rebaseAt: series.rebaseAt, baselineLength: series.baselineLength })
-  const variation = variationIcon(chart, series.direction)
-  const assurance = assuranceIcon(chart, series.target, series.direction)
-  return {
-    variation: variation ? { key: variation, svg: variationIconSvg(variation), ...VARIATION_TEXT[variation] } : undefined,
-    assurance: assurance ? { key: assurance, svg: assuranceIconSvg(assurance), ...ASSURANCE_TEXT[assurance] } : undefined,
-  }
-}
 
 export type EvidencePanel = Awaited<ReturnType<typeof evidencePanel>>
 
@@ -52,7 +40,7 @@ export async function evidencePanel(view: ProjectView) {
         unit: m.unit,
         count: own.length,
         latest: last ? { value: last.value, date: formatDate(last.date) } : undefined,
-        ...iconsOf(m, own),
+        ...measureIcons(m, own),
       }
     }),
     cycles: cycles.map(c => ({
@@ -84,7 +72,7 @@ export async function portfolioSignals(projectIds: readonly (Types.ObjectId | st
   const signals = new Map<string, PortfolioSignal & { at: number; outcome: boolean }>()
   for (const m of measures) {
     const own = byMeasure.get(String(m._id)) ?? []
-    const { variation } = iconsOf(m, own)
+    const { variation } = measureIcons(m, own)
     if (!variation) continue
     const at = +own[own.length - 1]!.date
     const outcome = m.type === 'outcome'
