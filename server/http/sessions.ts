@@ -2,6 +2,7 @@
 // FerretDB v1 has no TTL indexes, so connect-mongo removes expired sessions
 // on an interval instead.
 import { MongoStore } from 'connect-mongo'
+import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import session from 'express-session'
 import mongoose from 'mongoose'
 
@@ -26,8 +27,8 @@ export function createSessionStore(): MongoStore {
   })
 }
 
-export function setUpSessions(options: { secret: string; production: boolean; store: session.Store }) {
-  return session({
+export function setUpSessions(options: { secret: string; production: boolean; store: session.Store }): RequestHandler[] {
+  const sessions = session({
     name: 'tandem.sid',
     secret: options.secret,
     store: options.store,
@@ -41,6 +42,22 @@ export function setUpSessions(options: { secret: string; production: boolean; st
       maxAge: SESSION_MAX_AGE_MS,
     },
   })
+  return [sessions, saveSessionBeforeRedirect]
+}
+
+/**
+ * Writes the session to the store before a redirect is sent. express-session writes
+ * it only as the response ends, after the headers have gone, and a browser follows a
+ * 303 as soon as the headers arrive: the next page could read the session from
+ * before, signing a person straight out again or losing the flash message.
+ */
+export function saveSessionBeforeRedirect(req: Request, res: Response, next: NextFunction) {
+  const redirect = res.redirect.bind(res) as (...args: unknown[]) => void
+  res.redirect = ((...args: unknown[]) => {
+    if (!req.session) return redirect(...args)
+    req.session.save(error => (error ? next(error) : redirect(...args)))
+  }) as Response['redirect']
+  next()
 }
 
 /** A new session id at sign-in, so that an id planted before sign-in is worthless. */
