@@ -4,6 +4,7 @@ import { accountsRoutes } from './accounts/accounts.routes'
 import { calendarFeedPageRoutes, calendarFeedRoutes } from './calendar/calendar.routes'
 import { cohortsRoutes } from './cohorts/cohorts.routes'
 import { compactRoutes } from './compact/compact.routes'
+import { dashboardRoutes } from './dashboard/dashboard.routes'
 import { nudgesRoutes } from './nudges/nudges.routes'
 import { projectsRoutes } from './projects/projects.routes'
 import { healthRoutes } from './health.routes'
@@ -68,6 +69,7 @@ export function createApp(services: Services, options: { sessionStore?: ReturnTy
   app.use(workshopsRoutes(services))
   app.use(compactRoutes(services))
   app.use(nudgesRoutes(services))
+  app.use(dashboardRoutes(services))
   app.use(projectsRoutes(services))
   app.use(measureRoutes(services))
   app.use(rankingsRoutes(services))

@@ -11,6 +11,7 @@ import { createPasswordResetService } from './accounts/password-reset.service'
 import { createSignInThrottle } from './accounts/sign-in-throttle'
 import { createCalendarFeedsService } from './calendar/calendar-feeds.service'
 import { createCohortsService } from './cohorts/cohorts.service'
+import { createDashboardService } from './dashboard/dashboard.service'
 import { createImportService } from './imports/import.service'
 import { createOutbox } from './mail/outbox.service'
 import { createPairsService } from './pairs/pairs.service'
@@ -81,6 +82,7 @@ export function createServices({ config, clock, database, logger }: { config: Co
     workshopJobs: createWorkshopJobs({ ...mailing, registrations: workshopRegistrations }),
     projects: createProjectsService({ clock, measureEvidence: projectEvidence, evidencePanel, portfolioSignals }),
     ...createMeasureServices({ clock }),
+    dashboard: createDashboardService({ clock }),
   }
 }
 

@@ -8,6 +8,7 @@ import { Pair } from '../../models/pair'
 import { ShadowingSession } from '../../models/shadowing-session'
 import { User } from '../../models/user'
 import { PROGRAMME_ZONE } from '../format'
+import { isPairQuiet, lastSessionEnds, LIVE_SESSION_STATUSES } from '../shadowing/quiet-pairs'
 import { peopleById } from '../shadowing/session-access'
 import type { Occasion } from './nudge-triggers'
 
@@ -24,12 +25,8 @@ export async function leadDigests(cohort: { _id: import('mongoose').Types.Object
   const people = await peopleById(pairs.flatMap(p => [p.doctorId, p.managerId]))
   const nameOf = (id: unknown) => people.get(String(id))?.name ?? ''
   const concerns = await CompactReflection.find({ cohortId: cohort._id, concern: { $ne: '' }, createdAt: { $gt: new Date(+now - 7 * DAY) } }, { userId: 1, concern: 1 }).lean()
-  const recent = await ShadowingSession.find(
-    { cohortId: cohort._id, $or: [{ status: 'confirmed', end: { $gt: new Date(+now - 28 * DAY) } }, { status: 'completed', end: { $gt: new Date(+now - 28 * DAY) } }] },
-    { pairId: 1 },
-  ).lean()
-  const active = new Set(recent.map(s => String(s.pairId)))
-  const quiet = pairs.filter(p => !active.has(String(p._id)) && +p.publishedAt < +now - 28 * DAY)
+  const lastEnds = lastSessionEnds(await ShadowingSession.find({ cohortId: cohort._id, status: { $in: LIVE_SESSION_STATUSES } }, { pairId: 1, status: 1, end: 1 }).lean())
+  const quiet = pairs.filter(p => isPairQuiet(p, lastEnds.get(String(p._id)), now))
 
   const lines = [
     concerns.length ? `Concerns raised in the last week (${concerns.length}):` : 'No new concerns this week.',

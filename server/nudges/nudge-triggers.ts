@@ -11,8 +11,10 @@ import { Enrolment } from '../../models/enrolment'
 import { Pair } from '../../models/pair'
 import { QiProject } from '../../models/qi-project'
 import { ShadowingSession } from '../../models/shadowing-session'
+import { compactAgreedAt } from '../compact/compact-agreed'
 import { monthName, openMonth, showsBothAt } from '../compact/reflection-months'
 import { cohortPeople } from '../people/directory.service'
+import { isProjectStale } from '../projects/project-staleness'
 import { peopleById, type Person } from '../shadowing/session-access'
 import type { NudgeKind } from './nudge-kinds'
 
@@ -80,11 +82,8 @@ export async function reflectionNudges(cohort: CohortRef, { now, baseUrl }: Cont
   const kind = +now >= +showsBothAt(month, day) ? 'reflection-overdue' : 'reflection-due'
   const pairs = await Pair.find({ cohortId: cohort._id }).lean()
   // Only pairs that have agreed a compact (both partners, the same version) have something to reflect on.
-  const agreements = await CompactAgreement.find({ pairId: { $in: pairs.map(p => p._id) } }, { pairId: 1, version: 1, userId: 1 }).lean()
-  const agreed = pairs.filter(p => {
-    const own = agreements.filter(a => String(a.pairId) === String(p._id))
-    return own.some(a => own.some(b => b.version === a.version && String(b.userId) !== String(a.userId)))
-  })
+  const agreedAt = compactAgreedAt(await CompactAgreement.find({ pairId: { $in: pairs.map(p => p._id) } }, { pairId: 1, version: 1, userId: 1 }).lean())
+  const agreed = pairs.filter(p => agreedAt.has(String(p._id)))
   const answered = new Set((await CompactReflection.find({ cohortId: cohort._id, month }, { pairId: 1, userId: 1 }).lean()).map(r => `${String(r.pairId)}:${String(r.userId)}`))
   return (await partnersOf(agreed))
     .filter(({ pair, person }) => !answered.has(`${String(pair._id)}:${person.id}`))
@@ -98,7 +97,7 @@ export async function reflectionNudges(cohort: CohortRef, { now, baseUrl }: Cont
 }
 
 export async function projectNudges(cohort: CohortRef, { now, baseUrl }: Context): Promise<Occasion[]> {
-  const stale = await QiProject.find({ cohortId: cohort._id, status: { $nin: ['completed', 'on-hold'] }, lastActivityAt: { $lte: new Date(+now - 28 * DAY) } }).lean()
+  const stale = (await QiProject.find({ cohortId: cohort._id }).lean()).filter(p => isProjectStale(p, now))
   const pairs = stale.map(p => ({ _id: p.pairId, doctorId: p.doctorId, managerId: p.managerId }))
   return (await partnersOf(pairs)).flatMap(({ pair, person, partner }) => {
     const project = stale.find(p => String(p.pairId) === String(pair._id))!
