@@ -2,7 +2,7 @@
 // to a QI project that shows improvement. Pure: cohort-facts.ts in, counts out.
 //
 // A person counts at a step when they have reached it AND every step before it
-// (docs/decisions/012-dashboard-funnel.md), so the counts only fall from left
+// (docs/decisions/013-dashboard-funnel.md), so the counts only fall from left
 // to right and the gap between two steps is the people stuck between them.
 // The steps from "Paired" on belong to a pair; a manager with several doctors
 // counts at the furthest step any one of their pairs has reached.
