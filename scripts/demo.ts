@@ -4,7 +4,8 @@
 // few exclusions and five organisational priorities, and a running cohort whose
 // ten pairs have shadowing behind and ahead of them (scripts/demo/shadowing.ts)
 // and have agreed compacts and reflected on them for months (scripts/demo/compacts.ts), and who are
-// part way through a six-module Lean for Leaders workshop series (scripts/demo/workshops.ts). Demo people have
+// part way through a six-module Lean for Leaders workshop series (scripts/demo/workshops.ts), and eight of whose
+// pairs run QI projects in varied states, some with real signals (scripts/demo/projects.ts); and a sponsor. Demo people have
 // @demo.example.nhs.uk addresses; running it again replaces them.
 // Refuses to touch a database that holds other users unless given --force.
 import { parseArgs } from 'node:util'
@@ -22,6 +23,7 @@ import { claimOnce } from '../server/db/claims'
 import { connectDatabase } from '../server/db/connection'
 import { AVAILABILITY_SLOTS, DOCTOR_GRADES, MANAGER_BANDS, QI_THEMES, SPECIALTIES } from '../server/people/reference-data'
 import { removeCompacts, seedCompacts } from './demo/compacts'
+import { removeProjects, seedProjects } from './demo/projects'
 import { removeShadowing, seedShadowing } from './demo/shadowing'
 import { removeWorkshops, seedWorkshops } from './demo/workshops'
 import { mulberry32 } from './seeded-random'
@@ -65,6 +67,7 @@ async function main() {
     await claimOnce('setup-complete')
     console.log(`Demo ready: ${summary}`)
     console.log(`Sign in as the programme lead: lead@${DEMO_DOMAIN} / ${DEMO_PASSWORD}`)
+    console.log(`or as the sponsor, who reads the dashboard and boards: sponsor@${DEMO_DOMAIN}`)
     console.log(`Every demo doctor and manager has the same password, e.g. doctor1@${DEMO_DOMAIN}.`)
   } finally {
     await database.close()
@@ -77,6 +80,7 @@ async function removeDemo(demoEmail: RegExp) {
   const cohorts = await Cohort.find({ name: /\(demo\)$/ }, { _id: 1 }).lean()
   const cohortIds = cohorts.map(c => c._id)
   await removeCompacts(cohortIds)
+  await removeProjects(cohortIds)
   await removeShadowing(cohortIds)
   await removeWorkshops(cohortIds)
   await Promise.all([
@@ -100,6 +104,8 @@ async function seed(): Promise<string> {
   const person = (email: string, roles: string[]) => ({ email, name: `${pick(FIRST)} ${pick(LAST)}`, roles, status: 'active', passwordHash })
 
   const [lead] = await User.insertMany([{ ...person(`lead@${DEMO_DOMAIN}`, ['lead']), name: 'Leah Lead' }])
+  // A trust executive who follows the programme on the dashboard and boards.
+  await User.insertMany([{ ...person(`sponsor@${DEMO_DOMAIN}`, ['sponsor']), name: 'Simon Sponsor' }])
   const doctors = await User.insertMany(Array.from({ length: 120 }, (_, i) => person(`doctor${i + 1}@${DEMO_DOMAIN}`, ['doctor'])))
   const managers = await User.insertMany(Array.from({ length: 80 }, (_, i) => person(`manager${i + 1}@${DEMO_DOMAIN}`, ['manager'])))
 
@@ -149,7 +155,8 @@ async function seed(): Promise<string> {
   const running = await seedShadowing({ lead: lead!, doctors: doctors.slice(110, 120), managers: managers.slice(70, 80), sites: SITES })
   const compacts = await seedCompacts(running.cohortId)
   const workshops = await seedWorkshops({ lead: lead!, cohortId: running.cohortId, people: [...doctors.slice(110, 120), ...managers.slice(70, 80)] })
-  return `${running.summary}, ${compacts}, ${workshops}; 1 lead, ${doctors.length} doctors, ${managers.length} managers, ${cohorts.length} cohorts, 4 exclusions, 5 priorities`
+  const projects = await seedProjects(running.cohortId)
+  return `${running.summary}, ${compacts}, ${workshops}, ${projects}; 1 lead, 1 sponsor, ${doctors.length} doctors, ${managers.length} managers, ${cohorts.length} cohorts, 4 exclusions, 5 priorities`
 }
 
 main().catch(error => {
