@@ -4,6 +4,7 @@ import { accountsRoutes } from './accounts/accounts.routes'
 import { calendarFeedPageRoutes, calendarFeedRoutes } from './calendar/calendar.routes'
 import { cohortsRoutes } from './cohorts/cohorts.routes'
 import { compactRoutes } from './compact/compact.routes'
+import { exportsRoutes } from './exports/exports.routes'
 import { dashboardRoutes } from './dashboard/dashboard.routes'
 import { nudgesRoutes } from './nudges/nudges.routes'
 import { projectsRoutes } from './projects/projects.routes'
@@ -74,6 +75,7 @@ export function createApp(services: Services, options: { sessionStore?: ReturnTy
   app.use(measureRoutes(services))
   app.use(rankingsRoutes(services))
   app.use(importRoutes(services))
+  app.use(exportsRoutes(services))
   if (!config.production) app.use(devMailRoutes(services))
 
   app.use(notFoundHandler)

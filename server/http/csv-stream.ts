@@ -4,7 +4,6 @@
 // backpressure respected so that a slow client never makes a large export sit
 // in memory. Times go out twice: ISO 8601 with the UK offset for machines,
 // and the UK date and time of day in their own columns for people.
-import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import type { Response } from 'express'
 import { DateTime } from 'luxon'
@@ -29,10 +28,28 @@ export function csvField(value: CsvValue): string {
 
 export const csvRow = (fields: readonly CsvValue[]) => `${fields.map(csvField).join(',')}\r\n`
 
+/** The person stopped the download (closed the tab, lost the connection): stop reading. */
+export class ReaderGoneError extends Error {}
+
+/** Resolves when `out` can take more; rejects with ReaderGoneError if it closes first. */
+function drained(out: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (gone: boolean) => () => {
+      out.off('drain', onDrain).off('close', onClose)
+      if (gone) reject(new ReaderGoneError())
+      else resolve()
+    }
+    const onDrain = settle(false)
+    const onClose = settle(true)
+    out.on('drain', onDrain).on('close', onClose)
+  })
+}
+
 /** Writes to `out` as fast as it drains: the BOM and header first, then rows as they come. */
 export function csvWriter(out: Writable) {
   const write = async (chunk: string) => {
-    if (!out.write(chunk)) await once(out, 'drain')
+    if (out.destroyed || out.writableEnded) throw new ReaderGoneError()
+    if (!out.write(chunk)) await drained(out)
   }
   return {
     header: (columns: readonly string[]) => write(`\uFEFF${csvRow(columns)}`),
@@ -57,9 +74,20 @@ export async function* inBatches<T>(source: AsyncIterable<T>, size = CSV_BATCH):
   if (batch.length) yield batch
 }
 
-/** Headers for a download: an attachment, never cached (exports hold personal data). */
-export function startCsvDownload(res: Response, fileName: string) {
+/**
+ * A download, streamed: headers (an attachment, never cached: exports hold
+ * personal data), then whatever `write` writes as it reads. A reader who goes
+ * away ends the work quietly; the cursor behind it is closed as the loop unwinds.
+ */
+export async function sendCsv(res: Response, fileName: string, write: (csv: CsvWriter) => Promise<void>): Promise<void> {
   res.attachment(fileName).type('text/csv; charset=utf-8').set('Cache-Control', 'no-store')
+  try {
+    await write(csvWriter(res))
+  } catch (error) {
+    if (error instanceof ReaderGoneError) return
+    throw error
+  }
+  res.end()
 }
 
 /** Letters, digits and hyphens from a title, for a file name. */

@@ -4,12 +4,9 @@
 // register never sits in memory. UTF-8 with a byte-order mark so that Excel
 // reads names right; RFC 4180 quoting; times in ISO 8601 with the UK offset,
 // and the UK date and time of day in their own columns.
-import type { Writable } from 'node:stream'
-import type { Types } from 'mongoose'
-import { Enrolment } from '../../models/enrolment'
-import { User } from '../../models/user'
-import { WorkshopRegistration, type RegistrationStatus, type WorkshopRegistrationFields } from '../../models/workshop-registration'
-import { csvWriter, fileSlug, inBatches, isoLondon, londonDate, londonTime } from '../http/csv-stream'
+import { WorkshopRegistration, type RegistrationStatus } from '../../models/workshop-registration'
+import { peopleInCohort } from '../exports/people-in-cohort'
+import { fileSlug, inBatches, type CsvWriter, isoLondon, londonDate, londonTime } from '../http/csv-stream'
 import { ATTENDANCE_WORDS } from './workshop-display'
 import type { StoredWorkshop } from './workshop-mailer'
 
@@ -23,30 +20,23 @@ export function registerFileName(title: string, start: Date): string {
   return `register-${fileSlug(title, 'workshop')}-${londonDate(start)}.csv`
 }
 
-export async function writeRegisterCsv(out: Writable, workshop: StoredWorkshop, title: string): Promise<void> {
-  const csv = csvWriter(out)
+export async function writeRegisterCsv(csv: CsvWriter, workshop: StoredWorkshop, title: string): Promise<void> {
   const session = [title, londonDate(workshop.start), londonTime(workshop.start), londonTime(workshop.end), isoLondon(workshop.start)]
   await csv.header(HEADER)
   let position = 0
   for (const status of ORDER) {
-    const cursor = WorkshopRegistration.find({ workshopId: workshop._id, status }).sort({ arrival: 1, _id: 1 }).lean<(WorkshopRegistrationFields & { _id: Types.ObjectId })[]>().cursor()
+    const cursor = WorkshopRegistration.find({ workshopId: workshop._id, status }).sort({ arrival: 1, _id: 1 }).lean().cursor()
     for await (const batch of inBatches(cursor)) {
-      const ids = batch.map(r => r.userId)
-      const [users, enrolments] = await Promise.all([
-        User.find({ _id: { $in: ids } }, { name: 1, email: 1 }).lean(),
-        Enrolment.find({ cohortId: workshop.cohortId, userId: { $in: ids } }, { userId: 1, side: 1 }).lean(),
-      ])
-      const userOf = new Map(users.map(u => [String(u._id), u]))
-      const sideOf = new Map(enrolments.map(e => [String(e.userId), e.side]))
+      const person = await peopleInCohort(workshop.cohortId, batch.map(r => r.userId))
       await csv.rows(
         batch.map(r => {
-          const user = userOf.get(String(r.userId))
+          const { name, email, side } = person(r.userId)
           if (status === 'waitlisted') position += 1
           return [
             ...session,
-            user?.name ?? '',
-            user?.email ?? '',
-            sideOf.get(String(r.userId)) ?? '',
+            name,
+            email,
+            side,
             STATUS_WORDS[status],
             r.placeNumber ?? '',
             status === 'waitlisted' ? position : '',

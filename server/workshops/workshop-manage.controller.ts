@@ -4,7 +4,7 @@
 import type { Request, Response } from 'express'
 import { ATTENDANCE, type Attendance } from '../../models/workshop-registration'
 import { ConflictError } from '../errors'
-import { startCsvDownload } from '../http/csv-stream'
+import { sendCsv } from '../http/csv-stream'
 import { formErrors, noFormErrors, text, type FormErrors } from '../http/forms'
 import type { Services } from '../services'
 import { checkReason } from '../shadowing/session.form'
@@ -106,9 +106,7 @@ export function workshopManageController({ workshops, clock }: Services) {
     async registerCsv(req: Request, res: Response) {
       const view = await workshopFor(req.user!, req.params.workshopId)
       const title = fullTitle(view.workshop, view.series.title)
-      startCsvDownload(res, registerFileName(title, view.workshop.start))
-      await writeRegisterCsv(res, view.workshop, title)
-      res.end()
+      await sendCsv(res, registerFileName(title, view.workshop.start), csv => writeRegisterCsv(csv, view.workshop, title))
     },
 
     attendanceForm: (req: Request, res: Response) => renderAttendance(req, res, {}),

@@ -2,7 +2,8 @@
 // the BOM, waiting for a slow reader, and UK times across the clock changes.
 import { PassThrough } from 'node:stream'
 import { expect } from 'chai'
-import { calendarDate, csvField, csvRow, csvWriter, fileSlug, inBatches, isoLondon, londonDate, londonTime } from '../../server/http/csv-stream'
+import { calendarDate, csvField, csvRow, csvWriter, fileSlug, inBatches, isoLondon, londonDate, londonTime, ReaderGoneError } from '../../server/http/csv-stream'
+import { monthsFrom } from '../../server/exports/reflections.export'
 
 describe('csv-stream', () => {
   it('quotes what needs quoting and keeps formulas from running', () => {
@@ -44,6 +45,17 @@ describe('csv-stream', () => {
     expect(text.split('\r\n')[50]).to.equal('Person 49,St Thomas’ Hospital')
   })
 
+  it('stops when the reader goes away, whether it was waiting to drain or not', async () => {
+    const out = new PassThrough({ highWaterMark: 4 })
+    const csv = csvWriter(out)
+    const waiting = csv.header(['A long header that fills the buffer'])
+    out.destroy()
+    const error = await waiting.then(() => undefined, (e: unknown) => e)
+    expect(error).to.be.instanceOf(ReaderGoneError)
+    const again = await csv.rows([['x']]).then(() => undefined, (e: unknown) => e)
+    expect(again).to.be.instanceOf(ReaderGoneError)
+  })
+
   it('hands a cursor over in batches', async () => {
     async function* numbers() {
       for (let i = 1; i <= 7; i += 1) yield i
@@ -71,5 +83,11 @@ describe('csv-stream', () => {
     expect(fileSlug('Surgery & Medicine, spring 2027', 'cohort')).to.equal('surgery-medicine-spring-2027')
     expect(fileSlug('Médecine d’urgence', 'cohort')).to.equal('medecine-durgence')
     expect(fileSlug('“”', 'cohort')).to.equal('cohort')
+  })
+
+  it('counts the months of reflection between two months, across a year end', () => {
+    expect(monthsFrom('2026-11', '2027-02')).to.deep.equal(['2026-11', '2026-12', '2027-01', '2027-02'])
+    expect(monthsFrom('2026-11', '2026-11')).to.deep.equal(['2026-11'])
+    expect(monthsFrom('2026-12', '2026-11')).to.deep.equal([])
   })
 })
