@@ -1,6 +1,6 @@
 // The weekly digest for programme leads: concerns partners raised in the last
-// week, and pairs at risk (no shadowing done or booked for 4 weeks, or this
-// month's reflection overdue). Sent from Monday 7am London time, once per lead
+// week, pairs at risk (no shadowing done or booked for 4 weeks, or this
+// month's reflection overdue) and the workshops of the coming week. Sent from Monday 7am London time, once per lead
 // per cohort per week; a lead who opted out gets none.
 import { DateTime } from 'luxon'
 import { CompactReflection } from '../../models/compact-reflection'
@@ -10,6 +10,7 @@ import { User } from '../../models/user'
 import { PROGRAMME_ZONE } from '../format'
 import { isPairQuiet, lastSessionEnds, LIVE_SESSION_STATUSES } from '../shadowing/quiet-pairs'
 import { peopleById } from '../shadowing/session-access'
+import { upcomingWorkshopLines } from './digest-workshops'
 import type { Occasion } from './nudge-triggers'
 
 const DAY = 86_400_000
@@ -34,6 +35,8 @@ export async function leadDigests(cohort: { _id: import('mongoose').Types.Object
     '',
     quiet.length ? `Pairs with no shadowing done or booked for 4 weeks (${quiet.length}):` : 'Every pair has shadowing done or booked in the last 4 weeks.',
     ...quiet.map(p => `- ${nameOf(p.doctorId)} and ${nameOf(p.managerId)}`),
+    '',
+    ...(await upcomingWorkshopLines(cohort._id, now)),
   ]
   const leads = await User.find({ roles: 'lead', status: 'active', digestOptOut: { $ne: true } }, { name: 1, email: 1 }).lean()
   return leads.map(lead => ({

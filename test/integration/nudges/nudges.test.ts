@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { Types } from 'mongoose'
 import { Cohort } from '../../../models/cohort'
 import { CompactAgreement } from '../../../models/compact-agreement'
 import { Enrolment } from '../../../models/enrolment'
@@ -7,9 +8,11 @@ import { Pair } from '../../../models/pair'
 import { Priority } from '../../../models/priority'
 import { QiProject } from '../../../models/qi-project'
 import { User } from '../../../models/user'
+import { WorkshopRegistration } from '../../../models/workshop-registration'
 import { insertMember } from '../../support/cohorts'
 import { asCurrentUser, insertPublishedPair } from '../../support/shadowing'
 import { buildTestApp, type TestApp } from '../../support/test-app'
+import { insertCrowd, insertWorkshop } from '../../support/workshops'
 import { insertUser, signedIn, signInAs } from '../../support/users'
 
 const DAY = 86_400_000
@@ -98,8 +101,13 @@ describe('nudges', () => {
     expect((await OutboxMessage.findOne({ dedupeKey: /project-stale/ }).lean())!.text).to.contain('“Discharge before noon”')
   })
 
-  it('sends each lead a weekly digest with concerns and quiet pairs, unless they opted out', async () => {
+  it('sends each lead a weekly digest with concerns, quiet pairs and the coming week’s workshops, unless they opted out', async () => {
     const lead = await insertUser({ roles: ['lead'], name: 'Lena Lead' })
+    // Thursday 26 November at 9:30am London: full, with a waitlist. The 7 December session is beyond the week.
+    const soon = await insertWorkshop(fixture.cohortId, { title: 'Flow', moduleNumber: 2, capacity: 2, start: new Date('2026-11-26T09:30:00Z'), end: new Date('2026-11-26T12:30:00Z') })
+    await insertWorkshop(fixture.cohortId, { title: 'Standard work', moduleNumber: 3 })
+    const crowd = await insertCrowd(fixture.cohortId, 3)
+    await WorkshopRegistration.insertMany(crowd.map((u, i) => ({ workshopId: soon._id, cohortId: fixture.cohortId, userId: u._id, status: i < 2 ? 'confirmed' : 'waitlisted', arrival: new Types.ObjectId(), uid: `digest-${i}@tandem` })))
     const quietLead = await insertUser({ roles: ['lead'] })
     await User.updateOne({ _id: quietLead._id }, { $set: { digestOptOut: true } })
     await Pair.updateOne({ _id: fixture.pair._id }, { $set: { publishedAt: new Date(+t.clock.now() - 40 * DAY) } })
@@ -108,6 +116,7 @@ describe('nudges', () => {
     const digests = await OutboxMessage.find({ dedupeKey: /^nudge:lead-digest:/ }).lean()
     expect(digests.map(d => d.to)).to.deep.equal([lead.email])
     expect(digests[0]!.text).to.contain('No new concerns this week').and.contain('Dara Okafor and Mina Shah')
+    expect(digests[0]!.text).to.contain('Workshops in the coming week (1):\n- Thursday 26 November 2026 at 9:30am: Module 2, Flow, 2 of 2 places taken, 1 on the waitlist')
     // Next Monday, another one.
     t.clock.advance(7 * DAY)
     await run()
