@@ -1,6 +1,7 @@
 // createApp(services): every middleware and route, in order, and no listen().
 import express from 'express'
 import { accountsRoutes } from './accounts/accounts.routes'
+import { boardsRoutes } from './boards/boards.routes'
 import { calendarFeedPageRoutes, calendarFeedRoutes } from './calendar/calendar.routes'
 import { cohortsRoutes } from './cohorts/cohorts.routes'
 import { compactRoutes } from './compact/compact.routes'
@@ -76,6 +77,7 @@ export function createApp(services: Services, options: { sessionStore?: ReturnTy
   app.use(rankingsRoutes(services))
   app.use(importRoutes(services))
   app.use(exportsRoutes(services))
+  app.use(boardsRoutes(services))
   if (!config.production) app.use(devMailRoutes(services))
 
   app.use(notFoundHandler)

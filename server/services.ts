@@ -5,6 +5,7 @@ import type { Config } from './config'
 import type { Database } from './db/connection'
 import type { Logger } from './logger'
 import { createAccountTokens } from './accounts/account-tokens'
+import { createBoardsService } from './boards/boards.service'
 import { createAccountsService } from './accounts/accounts.service'
 import { createInvitationsService } from './accounts/invitations.service'
 import { createPasswordResetService } from './accounts/password-reset.service'
@@ -60,6 +61,7 @@ export function createServices({ config, clock, database, logger }: { config: Co
     passwordReset: createPasswordResetService(shared),
     cohorts: createCohortsService(),
     priorities: createPrioritiesService(),
+    boards: createBoardsService({ clock, logger }),
     enrolments: createEnrolmentsService({ invitations }),
     profiles: createProfilesService(),
     exclusions: createExclusionsService(),

@@ -1,7 +1,7 @@
 // Who may see and change a QI project. The two partners and programme leads may
-// change it; anyone else in the same cohort may read its charter and charts once
-// the pair has shared it; everyone else gets "not found", so that a guessed id
-// reveals nothing.
+// change it; anyone else in the same cohort, and the trust's sponsors (who read
+// the golden-thread board), may read its charter and charts once the pair has
+// shared it; everyone else gets "not found", so that a guessed id reveals nothing.
 import { Enrolment } from '../../models/enrolment'
 import { Pair } from '../../models/pair'
 import { QiProject } from '../../models/qi-project'
@@ -20,7 +20,7 @@ export async function projectFor(user: CurrentUser, projectId: unknown) {
     ? 'partner'
     : user.roles.includes('lead')
       ? 'lead'
-      : project.shared && (await Enrolment.exists({ cohortId: project.cohortId, userId: user.id }))
+      : project.shared && (user.roles.includes('sponsor') || (await Enrolment.exists({ cohortId: project.cohortId, userId: user.id })))
         ? 'reader'
         : undefined
   if (!role) throw new NotFoundError()

@@ -1,0 +1,34 @@
+// /cohorts/:cohortId/golden-thread — for leads and sponsors: the projects of a
+// cohort under the organisational priorities they serve. A column shows its
+// first PER_COLUMN projects; ?priority=<id> shows one priority's in full.
+import type { Request, Response } from 'express'
+import { text } from '../http/forms'
+import { scoreText } from '../projects/progress-score'
+import type { Services } from '../services'
+import type { BoardProject } from './golden-thread'
+
+export const PER_COLUMN = 12
+
+export function goldenThreadController({ cohorts, boards }: Services) {
+  return {
+    async get(req: Request, res: Response) {
+      const cohort = await cohorts.get(req.params.cohortId)
+      const { value: board, at } = await boards.goldenThread(String(cohort._id))
+      // Compared with the board's own priority ids only, so the query never reaches the database.
+      const asked = text(req.query, 'priority')
+      const focus = [...board.columns, ...board.archived].find(c => c.priority.id === asked)
+      const lead = req.user!.roles.includes('lead')
+      res.render('pages/boards/golden-thread', {
+        cohort,
+        board,
+        focus,
+        at,
+        perColumn: PER_COLUMN,
+        lead,
+        // A sponsor reads only the charters the pair has shared (server/projects/project-access.ts).
+        canOpen: (project: BoardProject) => lead || project.shared,
+        scoreText,
+      })
+    },
+  }
+}
