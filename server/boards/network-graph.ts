@@ -138,7 +138,7 @@ export function networkFigures(graph: NetworkGraph): NetworkFigures {
 
   const directed = new Set(graph.shadowing.map(s => s.from * n + s.to))
   const reciprocalPairs = graph.pairs.filter(p => directed.has(p.doctor * n + p.manager) && directed.has(p.manager * n + p.doctor)).length
-  const possibleConnections = (n * (n - 1)) / 2
+  const possibleConnections = n < 2 ? 0 : (n * (n - 1)) / 2
   return {
     people: n,
     connections: edges.size,

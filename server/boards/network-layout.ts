@@ -22,12 +22,16 @@ export type NetworkLayout = {
 
 /** Distance between neighbours on a ring, and between rings, in drawing units. */
 const STEP = 24
+/** On one ring, neighbours are spread further apart where there is room, up to this. */
+const ROOMY_STEP = 40
 /** A little more room between one pair and the next than between partners. */
 const GROUP_GAP = 0.6
 const INNER_RING = 120
-/** Up to this radius everyone fits on one ring with names. */
+/** Up to this radius (at STEP apart) everyone fits on one ring with names. */
 const ONE_RING_MAX_RADIUS = 340
-const LABEL_ROOM = 150
+/** Names are drawn at 11 units, about 6.2 units a letter, cut at LABEL_LENGTH letters (network-svg.ts). */
+const LETTER_WIDTH = 6.2
+export const LABEL_LENGTH = 24
 
 /** Partners together: each manager followed by their doctors; the rest alone, in name order. */
 export function groupsOf(graph: NetworkGraph): number[][] {
@@ -57,8 +61,8 @@ export function groupsOf(graph: NetworkGraph): number[][] {
 function rings(groups: number[][]): { radius: number; groups: number[][] }[] {
   const slotsOf = (g: number[]) => g.length + GROUP_GAP
   const slots = groups.reduce((sum, g) => sum + slotsOf(g), 0)
-  const oneRadius = (slots * STEP) / (2 * Math.PI)
-  if (oneRadius <= ONE_RING_MAX_RADIUS) return [{ radius: Math.max(oneRadius, 60), groups }]
+  const ringRadius = (step: number) => (slots * step) / (2 * Math.PI)
+  if (ringRadius(STEP) <= ONE_RING_MAX_RADIUS) return [{ radius: Math.min(Math.max(ringRadius(ROOMY_STEP), INNER_RING), ONE_RING_MAX_RADIUS), groups }]
   const radii: number[] = []
   for (let room = 0; room < slots; room += (2 * Math.PI * radii[radii.length - 1]!) / STEP) radii.push(INNER_RING + radii.length * STEP)
   const room = radii.reduce((sum, r) => sum + (2 * Math.PI * r) / STEP, 0)
@@ -81,8 +85,9 @@ export function layoutNetwork(graph: NetworkGraph): NetworkLayout {
   const positions: Position[] = new Array<Position>(graph.people.length)
   const ringList = rings(groupsOf(graph))
   const labelled = ringList.length === 1
-  const outer = ringList[ringList.length - 1]?.radius ?? 60
-  const half = outer + (labelled ? LABEL_ROOM : STEP)
+  const outer = ringList[ringList.length - 1]?.radius ?? INNER_RING
+  const longest = Math.max(0, ...graph.people.map(p => Math.min(p.name.length, LABEL_LENGTH)))
+  const half = Math.ceil(outer + (labelled ? 16 + LETTER_WIDTH * longest : STEP))
   for (const ring of ringList) {
     const total = ring.groups.reduce((sum, g) => sum + g.length + GROUP_GAP, 0)
     let slot = 0

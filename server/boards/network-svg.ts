@@ -10,12 +10,9 @@
 // elements sit on their group, so that 2,000 people stay a few hundred kB.
 import { escapeHtml } from '../escape-html'
 import type { NetworkGraph, WorkshopLink } from './network-graph'
-import type { NetworkLayout, Position } from './network-layout'
+import { LABEL_LENGTH, type NetworkLayout, type Position } from './network-layout'
 
 export const NETWORK_COLOURS = { doctor: '#005eb8', manager: '#ae2573', pairing: '#425563', shadowing: '#212b32', workshop: '#768692' }
-
-/** Labels longer than this are cut short with an ellipsis; the full name is in the node's title and the table. */
-const LABEL_LENGTH = 24
 
 const num = (n: number) => String(Math.round(n * 10) / 10)
 
@@ -54,6 +51,7 @@ function label(position: Position, text: string, r: number): string {
   const y = position.y + Math.sin(position.angle) * outwards
   const right = Math.cos(position.angle) >= -1e-9
   const degrees = (position.angle * 180) / Math.PI + (right ? 0 : 180)
+  // Cut short with an ellipsis; the full name is in the node's title and the table.
   const short = text.length > LABEL_LENGTH ? `${text.slice(0, LABEL_LENGTH - 1)}…` : text
   return `<text x="${num(x)}" y="${num(y + 4)}" transform="rotate(${num(degrees)} ${num(x)} ${num(y)})"${right ? '' : ' text-anchor="end"'}>${escapeHtml(short)}</text>`
 }

@@ -3,7 +3,7 @@ import { insertMember } from '../../support/cohorts'
 import { buildTestApp, type TestApp } from '../../support/test-app'
 import { signedIn, signInAs } from '../../support/users'
 import { browserFor } from '../../support/test-app'
-import { insertBoardCohort } from './board-fixtures'
+import { insertBoardCohort } from '../../support/boards'
 
 describe('who may read the boards (routes)', () => {
   let t: TestApp

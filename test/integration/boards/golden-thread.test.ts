@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { buildTestApp, type TestApp } from '../../support/test-app'
 import { signedIn, signInAs } from '../../support/users'
-import { insertBoardCohort, insertManyProjects } from './board-fixtures'
+import { insertBoardCohort, insertManyProjects } from '../../support/boards'
 
 /** The part of the page from one heading to the next of the same board. */
 function section(page: string, from: string, to?: string): string {

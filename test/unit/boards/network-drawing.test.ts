@@ -12,11 +12,12 @@ describe('the network drawing', () => {
     const graph = handDrawnGraph()
     expect(groupsOf(graph)).to.deep.equal([[DEE, ADA, BEN], [EVE, CAL], [FAY], [GUS]])
     const layout = layoutNetwork(graph)
-    // 7 people and 4 gaps of 0.6 need a ring of 9.4 × 24 ÷ 2π ≈ 36, drawn no smaller than 60; 150 around it for names.
+    // 7 people and 4 gaps of 0.6, 40 apart, make a ring of 9.4 × 40 ÷ 2π ≈ 60, drawn no smaller than 120;
+    // around it 16 + 3 letters × 6.2 for the names: 155 from the centre to each edge.
     expect(layout.labelled).to.equal(true)
-    expect(layout.width).to.equal(420)
+    expect(layout.width).to.equal(310)
     // Dee first, at twelve o'clock.
-    expect(layout.positions[DEE]).to.deep.include({ x: 210, y: 150 })
+    expect(layout.positions[DEE]).to.deep.include({ x: 155, y: 35 })
     expect(layoutNetwork(graph)).to.deep.equal(layout)
   })
 

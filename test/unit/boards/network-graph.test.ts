@@ -41,7 +41,8 @@ describe('the network graph', () => {
 
   it('counts nothing for an empty cohort or a single person, never dividing by zero', () => {
     const empty = networkFigures(buildNetwork({ people: [], pairs: [], sessions: [], attendance: [] }))
-    expect(empty).to.deep.include({ people: 0, connections: 0, density: 0, pairs: 0, reciprocalShare: 0 })
+    expect(empty).to.deep.include({ people: 0, connections: 0, possibleConnections: 0, density: 0, pairs: 0, reciprocalShare: 0 })
+    expect(Object.is(empty.possibleConnections, 0)).to.equal(true)
     const one = networkFigures(buildNetwork({ people: [{ id: 'a', name: 'Ada', side: 'doctor' }], pairs: [], sessions: [], attendance: [] }))
     expect(one).to.deep.include({ people: 1, possibleConnections: 0, density: 0 })
     expect(one.isolated.map(p => p.name)).to.deep.equal(['Ada'])

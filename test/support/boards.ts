@@ -2,16 +2,16 @@
 // archived and missing priorities, with measures whose icons are known; and a
 // cohort whose network is the hand-drawn one of test/unit/boards/network-fixture.ts.
 import { Types } from 'mongoose'
-import { DataPoint } from '../../../models/data-point'
-import { Measure } from '../../../models/measure'
-import { Pair } from '../../../models/pair'
-import { Priority } from '../../../models/priority'
-import { QiProject } from '../../../models/qi-project'
-import { ShadowingSession, type SessionStatus, type ShadowingDirection } from '../../../models/shadowing-session'
-import { WorkshopRegistration } from '../../../models/workshop-registration'
-import { insertCohort, insertMember } from '../../support/cohorts'
-import { insertPublishedPair } from '../../support/shadowing'
-import { insertWorkshop } from '../../support/workshops'
+import { DataPoint } from '../../models/data-point'
+import { Measure } from '../../models/measure'
+import { Pair } from '../../models/pair'
+import { Priority } from '../../models/priority'
+import { QiProject } from '../../models/qi-project'
+import { ShadowingSession, type SessionStatus, type ShadowingDirection } from '../../models/shadowing-session'
+import { WorkshopRegistration } from '../../models/workshop-registration'
+import { insertCohort, insertMember } from './cohorts'
+import { insertPublishedPair } from './shadowing'
+import { insertWorkshop } from './workshops'
 
 type PairFixture = Awaited<ReturnType<typeof insertPublishedPair>>
 
