@@ -87,8 +87,11 @@ describe('golden-thread board (routes)', () => {
     const page = (await sponsor.get(board)).text
     expect(page).to.contain(`<a href="/projects/${fixture.discharge._id}">Discharge before noon on Ward 7</a>`)
     expect(page).to.contain('Theatre start times').and.not.contain(`href="/projects/${fixture.theatre._id}"`)
-    // Nothing on the board for a lead only.
+    // Nothing on the board for a lead only; back to the sponsor's dashboard, which links both boards.
     expect(page).to.not.contain('href="/priorities"').and.not.contain(`href="/cohorts/${fixture.cohortId}"`)
+    expect(page).to.contain(`href="/cohorts/${fixture.cohortId}/dashboard"`)
+    const dashboard = (await sponsor.get(`/cohorts/${fixture.cohortId}/dashboard`)).text
+    expect(dashboard).to.contain(`href="/cohorts/${fixture.cohortId}/golden-thread">`).and.contain(`href="/cohorts/${fixture.cohortId}/network">`)
 
     const shared = await sponsor.get(`/projects/${fixture.discharge._id}`)
     expect(shared.status).to.equal(200)
