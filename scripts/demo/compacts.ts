@@ -16,6 +16,8 @@ const EXTRA = 'We tell each other early when the rota changes'
 const COMMENTS = ['Good month: the bed meeting was an eye-opener.', 'We lost a session to nights; let us rebook early.', 'Felt able to challenge each other this time.', '']
 const CONCERNS = ['Our last two sessions were cancelled at short notice and we have not rebooked.', 'I am finding it hard to get time away from the ward for sessions.']
 
+const side = (i: number) => i % 3
+
 export async function seedCompacts(cohortId: Types.ObjectId): Promise<string> {
   const cohort = await Cohort.findById(cohortId).lean()
   const pairs = await Pair.find({ cohortId }).sort({ _id: 1 }).lean()
@@ -30,7 +32,12 @@ export async function seedCompacts(cohortId: Types.ObjectId): Promise<string> {
       ...(reworded ? [{ pairId: pair._id, version: 2, commitments, editedBy: pair.managerId }] : []),
     ])
     const version = reworded ? 2 : 1
-    await CompactAgreement.insertMany([pair.doctorId, pair.managerId].map(userId => ({ pairId: pair._id, version, userId })))
+    // Agreed in the pair's first week, so that every month shown is one they were due to reflect on.
+    const agreedAt = new Date(+pair.publishedAt + (3 + side(i)) * 86_400_000)
+    await CompactAgreement.insertMany(
+      [pair.doctorId, pair.managerId].map(userId => ({ pairId: pair._id, version, userId, createdAt: agreedAt, updatedAt: agreedAt })),
+      { timestamps: false },
+    )
     const rows = months.flatMap((month, m) =>
       [pair.doctorId, pair.managerId].flatMap((userId, side) => {
         // The newest month is half answered, and pairs further down the list miss more.

@@ -39,8 +39,8 @@ export async function seedShadowing(deps: { lead: Person; doctors: Person[]; man
   const now = new Date()
   const cohort = await Cohort.create({
     name: 'Acute care, autumn 2026 (demo)',
-    startDate: DateTime.now().minus({ months: 2 }).startOf('day').toUTC().toJSDate(),
-    endDate: DateTime.now().plus({ months: 4 }).startOf('day').toUTC().toJSDate(),
+    startDate: DateTime.now().minus({ months: 4 }).startOf('day').toUTC().toJSDate(),
+    endDate: DateTime.now().plus({ months: 2 }).startOf('day').toUTC().toJSDate(),
     sites: deps.sites,
     status: 'running',
     createdBy: deps.lead._id,
@@ -57,7 +57,7 @@ export async function seedShadowing(deps: { lead: Person; doctors: Person[]; man
       managerId: deps.managers[i]!._id,
       managerPlace: 1,
       score: 60 + ((i * 7) % 30),
-      publishedAt: londonAt(-50, 9),
+      publishedAt: londonAt(-110, 9),
       publishedBy: deps.lead._id,
     })),
   )
