@@ -84,7 +84,7 @@ export function createServices({ config, clock, database, logger }: { config: Co
     workshopJobs: createWorkshopJobs({ ...mailing, registrations: workshopRegistrations }),
     projects: createProjectsService({ clock, measureEvidence: projectEvidence, evidencePanel, portfolioSignals }),
     ...createMeasureServices({ clock }),
-    dashboard: createDashboardService({ clock }),
+    dashboard: createDashboardService({ clock, logger }),
   }
 }
 

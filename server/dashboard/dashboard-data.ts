@@ -1,8 +1,8 @@
 // Loads a cohort's dashboard facts in a fixed number of queries, whatever its
 // size: plain find()s with tight projections, joined in memory (FerretDB v1 has
-// no $lookup). Three chains run side by side — people, pairs and compacts,
-// projects and their measures — and nothing is read once per person or pair.
-// Reflection comments are never read.
+// no $lookup). The chains run side by side — people, pairs and compacts,
+// projects and their measures, workshops — and nothing is read once per person
+// or pair. Reflection comments are never read.
 import type { Types } from 'mongoose'
 import { CompactAgreement } from '../../models/compact-agreement'
 import { CompactReflection } from '../../models/compact-reflection'
@@ -58,39 +58,47 @@ async function loadPairs(cohortId: Types.ObjectId) {
   }
 }
 
+/** Per project, what its PDSA cycles and measures said when its `updatedAt` was `stamp`. */
+export type ProjectMemo = Map<string, { stamp: number; hasPdsa: boolean; improving: boolean }>
+
 /**
- * The cohort's projects. `improving` is worked out only for projects with a PDSA
- * cycle: the funnel counts improvement only after "PDSA started" and nothing else
- * reads it, and it saves reading the data points of every other project.
+ * The cohort's projects. Whether a project has a PDSA cycle and whether a measure
+ * shows improvement are read again only for projects changed since the memo was
+ * written: every change to a cycle, measure or data point touches the project
+ * (touchProject), which moves its `updatedAt`. On FerretDB v1 any query reads its
+ * whole collection, and the data points are the largest one by far, so a refresh
+ * in which no project changed does not read them at all. `improving` is worked out
+ * only for projects with a PDSA cycle: the funnel counts improvement only after it.
  */
-async function loadProjects(cohortId: Types.ObjectId): Promise<ProjectFact[]> {
-  const projects = await QiProject.find({ cohortId }, { pairId: 1, title: 1, status: 1, lastActivityAt: 1 }).lean()
-  const projectIds = projects.map(p => p._id)
-  const [withPdsa, measures] = await Promise.all([
-    PdsaCycle.distinct('projectId', { projectId: { $in: projectIds } }),
-    // A measure with no better direction can show no improvement.
-    Measure.find({ projectId: { $in: projectIds }, direction: { $in: ['up', 'down'] } }, { projectId: 1, direction: 1, rebaseDates: 1, baselinePoints: 1 }).lean(),
-  ])
-  const cycled = new Set(withPdsa.map(String))
-  const measured = measures.filter(m => cycled.has(String(m.projectId)))
-  const points = await DataPoint.find({ measureId: { $in: measured.map(m => m._id) } }, { measureId: 1, date: 1, value: 1 }).lean()
-  const pointsOf = new Map<string, { date: Date; value: number }[]>()
-  for (const p of points) {
-    const key = String(p.measureId)
-    const own = pointsOf.get(key)
-    if (own) own.push(p)
-    else pointsOf.set(key, [p])
+async function loadProjects(cohortId: Types.ObjectId, memo: ProjectMemo): Promise<ProjectFact[]> {
+  const projects = await QiProject.find({ cohortId }, { pairId: 1, title: 1, status: 1, lastActivityAt: 1, updatedAt: 1 }).lean()
+  const changed = projects.filter(p => memo.get(String(p._id))?.stamp !== +p.updatedAt)
+  if (changed.length) {
+    const [withPdsa, measures] = await Promise.all([
+      PdsaCycle.distinct('projectId', { projectId: { $in: changed.map(p => p._id) } }),
+      // A measure with no better direction can show no improvement.
+      Measure.find({ projectId: { $in: changed.map(p => p._id) }, direction: { $in: ['up', 'down'] } }, { projectId: 1, direction: 1, rebaseDates: 1, baselinePoints: 1 }).lean(),
+    ])
+    const cycled = new Set(withPdsa.map(String))
+    const measured = measures.filter(m => cycled.has(String(m.projectId)))
+    const points = measured.length ? await DataPoint.find({ measureId: { $in: measured.map(m => m._id) } }, { measureId: 1, date: 1, value: 1 }).lean() : []
+    const pointsOf = new Map<string, { date: Date; value: number }[]>()
+    for (const p of points) {
+      const key = String(p.measureId)
+      const own = pointsOf.get(key)
+      if (own) own.push(p)
+      else pointsOf.set(key, [p])
+    }
+    const improving = new Set(measured.filter(m => measureSignals(seriesOf({ ...m, name: '' }, pointsOf.get(String(m._id)) ?? [])).improvement).map(m => String(m.projectId)))
+    for (const p of changed) {
+      const id = String(p._id)
+      memo.set(id, { stamp: +p.updatedAt, hasPdsa: cycled.has(id), improving: improving.has(id) })
+    }
   }
-  const improving = new Set(measured.filter(m => measureSignals(seriesOf({ ...m, name: '' }, pointsOf.get(String(m._id)) ?? [])).improvement).map(m => String(m.projectId)))
-  return projects.map(p => ({
-    projectId: String(p._id),
-    pairId: String(p.pairId),
-    title: p.title,
-    status: p.status,
-    lastActivityAt: p.lastActivityAt,
-    hasPdsa: cycled.has(String(p._id)),
-    improving: improving.has(String(p._id)),
-  }))
+  return projects.map(p => {
+    const { hasPdsa, improving } = memo.get(String(p._id))!
+    return { projectId: String(p._id), pairId: String(p.pairId), title: p.title, status: p.status, lastActivityAt: p.lastActivityAt, hasPdsa, improving }
+  })
 }
 
 async function loadWorkshops(cohortId: Types.ObjectId) {
@@ -110,19 +118,22 @@ async function loadWorkshops(cohortId: Types.ObjectId) {
   }
 }
 
-export async function loadCohortFacts(cohort: DashboardCohort, now: Date): Promise<CohortFacts> {
+/** `memo` is kept by the caller between loads (see loadProjects); a new Map reads everything. */
+export async function loadCohortFacts(cohort: DashboardCohort, now: Date, memo: ProjectMemo = new Map()): Promise<CohortFacts> {
   const cohortId = cohort._id
   const reflectionDay = cohort.reflectionDay ?? 1
-  const [people, { pairs, compactAgreedAt }, projects, sessions, reflections, concernsEver, { workshops, places }] = await Promise.all([
+  const [people, { pairs, compactAgreedAt }, projects, sessions, reflections, { workshops, places }] = await Promise.all([
     loadPeople(cohortId),
     loadPairs(cohortId),
-    loadProjects(cohortId),
+    loadProjects(cohortId, memo),
     ShadowingSession.find({ cohortId, status: { $in: LIVE_SESSION_STATUSES } }, { pairId: 1, direction: 1, status: 1, end: 1 }).lean(),
-    // The concern is read (for the lead's "needs attention"); the comment is not, so it cannot reach a page.
-    CompactReflection.find({ cohortId, month: { $in: recentMonths(now, reflectionDay) } }, { pairId: 1, userId: 1, month: 1, concern: 1, createdAt: 1 }).lean(),
-    CompactReflection.countDocuments({ cohortId, concern: { $ne: '' } }),
+    // Every month's, in one read: FerretDB v1 reads the whole collection for any filter, so a second
+    // query to count the concerns ever raised would cost as much again. The concern is read (for the
+    // lead's "needs attention"); the comment is not, so it cannot reach a page.
+    CompactReflection.find({ cohortId }, { pairId: 1, userId: 1, month: 1, concern: 1, createdAt: 1 }).lean(),
     loadWorkshops(cohortId),
   ])
+  const recent = new Set(recentMonths(now, reflectionDay))
   return {
     now,
     cohort: {
@@ -135,8 +146,8 @@ export async function loadCohortFacts(cohort: DashboardCohort, now: Date): Promi
     pairs,
     sessions: sessions.map(s => ({ pairId: String(s.pairId), direction: s.direction, status: s.status as SessionFact['status'], end: s.end })),
     projects,
-    reflections: reflections.map(r => ({ pairId: String(r.pairId), userId: String(r.userId), month: r.month, concern: r.concern ?? '', at: r.createdAt })),
-    concernsEver,
+    reflections: reflections.filter(r => recent.has(r.month)).map(r => ({ pairId: String(r.pairId), userId: String(r.userId), month: r.month, concern: r.concern ?? '', at: r.createdAt })),
+    concernsEver: reflections.filter(r => r.concern).length,
     compactAgreedAt,
     workshops,
     places,

@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { browserFor, buildTestApp, type TestApp } from '../../support/test-app'
 import { signedIn, signInAs } from '../../support/users'
-import { CONCERN, PRIVATE_COMMENT, insertDashboardCohort } from './dashboard-fixture'
+import { CONCERN, PRIVATE_COMMENT, insertDashboardCohort } from '../../support/dashboard'
 
 describe('programme dashboard: who may see it', () => {
   let t: TestApp
@@ -22,7 +22,7 @@ describe('programme dashboard: who may see it', () => {
     const cohortPath = `/cohorts/${String(fixture.cohortId)}`
     expect(page.text).not.to.match(/href="\/(pairs|projects|people)\//)
     expect(page.text).not.to.contain(`href="${cohortPath}"`).and.not.to.contain(`href="${cohortPath}/people"`).and.not.to.contain(`href="${cohortPath}/compact"`)
-    expect(page.text).not.to.contain('More for the lead')
+    expect(page.text).to.contain(`href="${cohortPath}/golden-thread"`).and.contain(`href="${cohortPath}/network"`).and.not.contain('More for the lead')
   })
 
   it('shows a sponsor the names and sides behind a count, nothing more', async () => {

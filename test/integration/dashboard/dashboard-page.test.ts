@@ -1,7 +1,7 @@
 import { expect } from 'chai'
 import { buildTestApp, type TestApp } from '../../support/test-app'
 import { signedIn } from '../../support/users'
-import { CONCERN, PRIVATE_COMMENT, insertDashboardCohort } from './dashboard-fixture'
+import { CONCERN, PRIVATE_COMMENT, insertDashboardCohort } from '../../support/dashboard'
 
 /** The page's words without markup, spaces folded: what a screen reader would read in order. */
 const wordsOf = (html: string) =>

@@ -1,6 +1,7 @@
-// A running cohort in the database whose dashboard is checked by hand. The test
-// clock stands at Monday 23 November 2026, 09:00 (London = UTC); reflections open
-// on the 1st, so November's is open, and overdue from 8 November.
+// Fixtures for the dashboard tests: a running cohort in the database whose
+// dashboard is checked by hand. The route tests' clock stands at Monday 23
+// November 2026, 09:00 (London = UTC); reflections open on the 1st, so
+// November's is open, and overdue from 8 November.
 //
 // Nine people are invited: doctors Dara, Ola, Ben, Fay, Cal and Eve (incomplete
 // profile); managers Mina (two doctors), Max and Nia. Everyone else's profile is complete.
@@ -17,21 +18,21 @@
 // Workshops: module 1 (5 October) with Dara attended, Mina apologies, Ola absent, Max not
 // marked; module 2 (7 December) with Dara's place; a cancelled session with one place.
 import { Types } from 'mongoose'
-import { CompactAgreement } from '../../../models/compact-agreement'
-import { CompactReflection } from '../../../models/compact-reflection'
-import { DataPoint } from '../../../models/data-point'
-import type { Side } from '../../../models/enrolment'
-import { Measure } from '../../../models/measure'
-import { Pair } from '../../../models/pair'
-import { PdsaCycle } from '../../../models/pdsa-cycle'
-import { Priority } from '../../../models/priority'
-import { Profile } from '../../../models/profile'
-import { QiProject } from '../../../models/qi-project'
-import { ShadowingSession, type SessionStatus, type ShadowingDirection } from '../../../models/shadowing-session'
-import { Workshop } from '../../../models/workshop'
-import { WorkshopRegistration, type Attendance } from '../../../models/workshop-registration'
-import { insertCohort, insertMember } from '../../support/cohorts'
-import { insertWorkshop } from '../../support/workshops'
+import { CompactAgreement } from '../../models/compact-agreement'
+import { CompactReflection } from '../../models/compact-reflection'
+import { DataPoint } from '../../models/data-point'
+import type { Side } from '../../models/enrolment'
+import { Measure } from '../../models/measure'
+import { Pair } from '../../models/pair'
+import { PdsaCycle } from '../../models/pdsa-cycle'
+import { Priority } from '../../models/priority'
+import { Profile } from '../../models/profile'
+import { QiProject } from '../../models/qi-project'
+import { ShadowingSession, type SessionStatus, type ShadowingDirection } from '../../models/shadowing-session'
+import { Workshop } from '../../models/workshop'
+import { WorkshopRegistration, type Attendance } from '../../models/workshop-registration'
+import { insertCohort, insertMember } from './cohorts'
+import { insertWorkshop } from './workshops'
 
 export const CONCERN = 'Rota clashes every week'
 export const PRIVATE_COMMENT = 'PRIVATE: thank you for the clinic'
