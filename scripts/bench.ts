@@ -4,7 +4,8 @@
 // the exact solver with the obvious baseline: greedy, taking the highest-scoring pair
 // still possible first. Times are medians of several runs; the totals show how much
 // score (and how many doctors) greedy leaves on the table. A benchmark, not a test:
-// nothing here fails on time.
+// nothing here fails on time. The other benchmarks: npm run bench:match (the solver
+// against munkres and scipy) and npm run bench:web (the lead's pages under load).
 import { parseArgs } from 'node:util'
 import { solveAssignment, type AssignmentProblem } from '../server/matching/assignment'
 import { greedyAssignment } from '../server/matching/greedy'
