@@ -7,6 +7,7 @@ import session from 'express-session'
 import mongoose from 'mongoose'
 
 export const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000
+const SESSION_TOUCH_AFTER_S = 5 * 60
 
 declare module 'express-session' {
   interface SessionData {
@@ -24,6 +25,10 @@ export function createSessionStore(): MongoStore {
     autoRemove: 'interval',
     autoRemoveInterval: 10, // minutes
     stringify: false,
+    // A session that did not change is written back at most every 5 minutes, not on
+    // every request: on the embedded SQLite engine each write waits its turn, and 50
+    // people browsing at once were queueing behind each other's expiry updates.
+    touchAfter: SESSION_TOUCH_AFTER_S,
   })
 }
 
