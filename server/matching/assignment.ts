@@ -107,12 +107,7 @@ export function solveAssignment(problem: AssignmentProblem, solver: Solver = 'au
     lockedManager.set(d, j)
   }
 
-  let top = 0
-  for (let k = 0; k < n * m; k++) {
-    const p = scores.points[k]!
-    if (!Number.isInteger(p) || p < 0) throw new Error(`Scores must be whole numbers ≥ 0, got ${p}`)
-    top = Math.max(top, p)
-  }
+  const top = highestScore(scores.points)
 
   // The market: doctors still to place and managers with places, both in id order.
   const free = [...doctors.keys()]
@@ -154,17 +149,39 @@ export function solveAssignment(problem: AssignmentProblem, solver: Solver = 'au
   return { pairs, unmatched, matched: pairs.length, total: pairs.reduce((s, p) => s + p.score, 0) }
 }
 
+/**
+ * The highest score, checking that scores are whole numbers ≥ 0; arrays of unsigned
+ * integers (a ScoreMatrix's bytes) cannot hold anything else, so for them only the max.
+ */
+function highestScore(points: ArrayLike<number>) {
+  let top = 0
+  if (points instanceof Uint8Array || points instanceof Uint16Array || points instanceof Uint32Array) {
+    for (let k = 0; k < points.length; k++) if (points[k]! > top) top = points[k]!
+    return top
+  }
+  for (let k = 0; k < points.length; k++) {
+    const p = points[k]!
+    if (!Number.isInteger(p) || p < 0) throw new Error(`Scores must be whole numbers ≥ 0, got ${p}`)
+    top = Math.max(top, p)
+  }
+  return top
+}
+
 /** Each doctor's excluded open managers, as market indices; exclusions are few, so a map. */
 function excludedOpenManagers(free: number[], open: number[], m: number, excluded: Set<number>) {
-  const out = new Map<number, Int32Array>()
-  if (excluded.size === 0) return out
+  const byDoctor = new Map<number, number[]>()
+  if (excluded.size === 0) return new Map<number, Int32Array>()
+  const freeIndex = new Map(free.map((d, i) => [d, i]))
   const openIndex = new Map(open.map((j, o) => [j, o]))
-  free.forEach((d, i) => {
-    const os: number[] = []
-    for (const j of open) if (excluded.has(d * m + j)) os.push(openIndex.get(j)!)
-    if (os.length > 0) out.set(i, Int32Array.from(os))
-  })
-  return out
+  for (const k of excluded) {
+    const i = freeIndex.get(Math.floor(k / m))
+    const o = openIndex.get(k % m)
+    if (i === undefined || o === undefined) continue
+    const os = byDoctor.get(i) ?? []
+    os.push(o)
+    byDoctor.set(i, os)
+  }
+  return new Map([...byDoctor].map(([i, os]) => [i, Int32Array.from(os).sort()]))
 }
 
 /**

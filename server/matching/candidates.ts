@@ -1,26 +1,16 @@
-// Candidate lists for the auction: each bidder bids only among their best few, which is
-// what makes the auction fast on a cohort of thousands. Lists are a guess, so the
-// answer is then checked against every allowed pair (certify below), and a bidder whose
-// list turned out too short gets the pairs that broke the check.
-//
-// Who bids: the larger side. Bidders may always drop out (worth 0), so a surplus of
-// bidders costs nothing; a surplus of objects would leave priced objects empty, which
-// the optimum forbids and only a slow reverse auction could undo. So if there are at
-// least as many doctors as places, doctors bid for places; otherwise each manager's
-// places bid for doctors.
+// Candidate lists for the auction: each doctor bids only among their best few managers,
+// which is what makes the auction fast on a cohort of thousands. Lists are a guess, so
+// the answer is then checked against every allowed pair (certificate.ts), and a doctor
+// whose list turned out too short gets the pairs that broke the check.
 //
 // Values are what the auction maximises: (C + score) × scale, C from cardinalityBonus so
 // that the most doctors are matched first, and scale above the number of bidders so
 // that ε = 1 at the end of the auction is exact (its answer is within one ε per bidder
 // of the optimum, and optima are multiples of scale).
-import { allowedRow, cardinalityBonus, newRow, placeCount, type Market } from './market'
+import { cardinalityBonus, pairScore, placeCount, scoreRow, type Market } from './market'
 
-/** Row r (a doctor, or a manager) bids for `column[start[r]..start[r+1])` at `value[…]`. */
+/** Doctor i bids for managers `column[start[i]..start[i+1])` at `value[…]`. */
 export type Candidates = { start: Int32Array; column: Int32Array; value: Float64Array }
-
-export type Orientation = 'doctors-bid' | 'places-bid'
-export const orientation = (market: Market): Orientation =>
-  market.doctors.length >= placeCount(market) ? 'doctors-bid' : 'places-bid'
 
 /** How values are made from scores: (bonus + score) × scale. */
 export type ValueScale = { bonus: number; scale: number }
@@ -30,164 +20,269 @@ export const valueScale = (market: Market, bonus = cardinalityBonus(market)): Va
 })
 
 /**
+ * The listed pairs, by doctor: doctor i has `manager[start[i]..start[i+1])` at
+ * `score[…]`. `ceiling[i]` is a score no unlisted allowed pair of doctor i beats
+ * (−1 when every allowed pair is listed): what lets the certificate skip most pairs.
+ */
+export type Lists = {
+  start: Int32Array
+  manager: Int32Array
+  score: Int16Array
+  ceiling: Int16Array
+  /**
+   * For lists chosen at prices (pricedLists), per doctor the most any unlisted pair
+   * was worth at those prices, value − price; prices only rise, so it stays a bound.
+   */
+  reach?: Float64Array
+}
+
+/** Each manager's own best doctors are listed too, so that nobody's places go unwanted. */
+export const MANAGER_LIST_LENGTH = 8
+
+/**
  * The pairs bidders start with: each doctor's `want` best-scoring allowed managers and
- * each manager's MANAGER_LIST_LENGTH best doctors (so that nobody's places go unlisted),
- * as compressed rows by doctor. Ties at a cut-off take a run of the tied pairs starting
- * at a point that differs by row, so that doctors with equal scores for many managers do
- * not all list the same few. Scores are small whole numbers, so cut-offs are found by
- * counting rather than sorting. Two passes over the matrix.
+ * each manager's MANAGER_LIST_LENGTH best doctors, in one pass over the matrix.
+ * Doctors with equal scores for many managers must not all list the same few, so ties
+ * at a doctor's cut-off take a run of the tied managers starting at a point that
+ * differs by doctor, and ties at a manager's take the doctors with the highest
+ * mixed(doctor, manager), a fixed hash. Scores are small whole numbers, so a doctor's
+ * cut-off is found by counting rather than sorting.
  */
-export function startingPairs(market: Market, want: number): Pairs {
+export function startingLists(market: Market, want: number): Lists {
   const n = market.doctors.length
   const m = market.managers.length
-  const levels = market.top + 2
-  const row = newRow(market)
-  const byManager = new Int32Array(m * levels)
-  for (let i = 0; i < n; i++) {
-    const size = allowedRow(market, i, row)
-    for (let x = 0; x < size; x++) byManager[row.manager[x]! * levels + row.score[x]!]!++
-  }
-  const managerCut = Array.from({ length: m }, (_, o) =>
-    cutOff(byManager.subarray(o * levels, (o + 1) * levels), MANAGER_LIST_LENGTH, o),
-  )
-  const seenByManager = new Int32Array(m)
-  const count = new Int32Array(levels)
+  const row = new Int16Array(m)
+  const count = new Int32Array(market.top + 1)
+  const picks = new ManagerPicks(m, MANAGER_LIST_LENGTH)
   const start = new Int32Array(n + 1)
-  const manager: number[] = []
-  const score: number[] = []
+  const manager = new Int32Array(n * Math.min(want, m))
+  const score = new Int16Array(manager.length)
+  const ceiling = new Int16Array(n)
+  let size = 0
   for (let i = 0; i < n; i++) {
-    const size = allowedRow(market, i, row)
+    scoreRow(market, i, row)
     count.fill(0)
-    for (let x = 0; x < size; x++) count[row.score[x]!]!++
-    const mine = cutOff(count, want, i)
-    let seen = 0
-    for (let x = 0; x < size; x++) {
-      const s = row.score[x]!
-      const o = row.manager[x]!
-      // Both counters move on every tied pair, so work out both before or-ing.
-      const forDoctor = mine.keeps(s, s === mine.cut ? seen++ : 0)
-      const forManager = managerCut[o]!.keeps(s, s === managerCut[o]!.cut ? seenByManager[o]!++ : 0)
-      if (!forDoctor && !forManager) continue
-      manager.push(o)
-      score.push(s)
+    let allowed = 0
+    for (let o = 0; o < m; o++) {
+      const s = row[o]!
+      if (s < 0) continue
+      count[s]!++
+      allowed++
+      picks.offer(o, s, i)
     }
-    start[i + 1] = manager.length
+    if (allowed <= want) {
+      ceiling[i] = -1
+      for (let o = 0; o < m; o++) {
+        if (row[o]! < 0) continue
+        manager[size] = o
+        score[size++] = row[o]!
+      }
+    } else {
+      // The cut-off: every score above `cut`, and `take` of the `tied` pairs at it.
+      let cut = market.top
+      let room = want
+      while (room > count[cut]!) room -= count[cut--]!
+      const tied = count[cut]!
+      const take = room
+      const first = (i * 7919) % tied
+      let below = cut - 1
+      while (below >= 0 && count[below] === 0) below--
+      ceiling[i] = take === tied ? below : cut
+      let seen = 0
+      for (let o = 0; o < m; o++) {
+        const s = row[o]!
+        if (s < cut || (s === cut && (seen++ - first + tied) % tied >= take)) continue
+        manager[size] = o
+        score[size++] = s
+      }
+    }
+    start[i + 1] = size
   }
-  return { start, manager: Int32Array.from(manager), score: Int32Array.from(score) }
+  const own = { start, manager: manager.subarray(0, size), score: score.subarray(0, size), ceiling }
+  return withPairs(market, own, picks.byDoctor())
 }
 
-/** Pairs by doctor: doctor i has `manager[start[i]..start[i+1])` at `score[…]`, managers in id order. */
-export type Pairs = { start: Int32Array; manager: Int32Array; score: Int32Array }
+/** A fixed hash of a pair, to break ties among a manager's equal-scoring doctors. */
+const mixed = (i: number, o: number) => (Math.imul(i ^ Math.imul(o, 0x2c1b3c6d), 0x297a2d39) >>> 16) & 0xffff
 
 /**
- * The bidders' lists: the starting pairs, plus `extra` pairs by doctor, plus every
- * allowed pair of the doctors in `allOf`, as rows of the bidding side (per doctor when
- * doctors bid, per manager when places bid) with values (bonus + score) × scale.
+ * Each manager's `keep` best doctors seen so far, by (score, mixed): a key of
+ * score × 2¹⁶ + mixed, with the least key of each manager kept at hand so that most
+ * pairs are turned away by one comparison.
  */
-export function candidates(
+class ManagerPicks {
+  private readonly key: Int32Array
+  private readonly doctor: Int32Array
+  private readonly least: Int32Array
+  private readonly leastAt: Int32Array
+
+  constructor(
+    managers: number,
+    private readonly keep: number,
+  ) {
+    this.key = new Int32Array(managers * keep).fill(-1)
+    this.doctor = new Int32Array(managers * keep)
+    this.least = new Int32Array(managers).fill(-1)
+    this.leastAt = Int32Array.from({ length: managers }, (_, o) => o * keep)
+  }
+
+  offer(o: number, s: number, i: number) {
+    if ((s << 16) + 0xffff <= this.least[o]!) return
+    const key = (s << 16) + mixed(i, o)
+    if (key <= this.least[o]!) return
+    const { keep } = this
+    this.key[this.leastAt[o]!] = key
+    this.doctor[this.leastAt[o]!] = i
+    let least = 0x7fffffff
+    let at = 0
+    for (let x = o * keep; x < (o + 1) * keep; x++)
+      if (this.key[x]! < least) {
+        least = this.key[x]!
+        at = x
+      }
+    this.least[o] = least
+    this.leastAt[o] = at
+  }
+
+  /** The picks as doctor → managers. */
+  byDoctor() {
+    const out = new Map<number, number[]>()
+    for (let x = 0; x < this.key.length; x++) {
+      if (this.key[x]! < 0) continue
+      const i = this.doctor[x]!
+      let mine = out.get(i)
+      if (!mine) out.set(i, (mine = []))
+      mine.push(Math.floor(x / this.keep))
+    }
+    return out
+  }
+}
+
+/** `lists` with `more` pairs added (doctor → managers; pairs already listed are skipped). */
+export function withPairs(market: Market, lists: Lists, more: ReadonlyMap<number, readonly number[]>): Lists {
+  const n = lists.start.length - 1
+  let extra = 0
+  for (const os of more.values()) extra += os.length
+  const start = new Int32Array(n + 1)
+  const manager = new Int32Array(lists.manager.length + extra)
+  const score = new Int16Array(manager.length)
+  const listed = new Uint8Array(market.managers.length)
+  let size = 0
+  for (let i = 0; i < n; i++) {
+    const from = size
+    for (let k = lists.start[i]!; k < lists.start[i + 1]!; k++) {
+      manager[size] = lists.manager[k]!
+      score[size++] = lists.score[k]!
+    }
+    const add = more.get(i)
+    if (add) {
+      for (let k = from; k < size; k++) listed[manager[k]!] = 1
+      for (const o of add) {
+        if (listed[o]) continue
+        const s = pairScore(market, i, o)
+        if (s < 0) continue
+        listed[o] = 1
+        manager[size] = o
+        score[size++] = s
+      }
+      for (let k = from; k < size; k++) listed[manager[k]!] = 0
+    }
+    start[i + 1] = size
+  }
+  return { ...lists, start, manager: manager.subarray(0, size), score: score.subarray(0, size) }
+}
+
+/** The doctors' lists with values (bonus + score) × scale. */
+export const candidates = (lists: Lists, { bonus, scale }: ValueScale): Candidates => ({
+  start: lists.start,
+  column: lists.manager,
+  value: Float64Array.from(lists.score, s => (bonus + s) * scale),
+})
+
+/**
+ * Each doctor's `want` managers worth most at the auction's prices (value − price), in
+ * one pass over the matrix: once prices show who is in demand, these are far better
+ * guesses than the best scores, which everyone shares. A small min-heap per doctor
+ * keeps the best so far, so most pairs cost one comparison; what it turns away sets
+ * the doctor's bounds (ceiling and reach).
+ */
+export function pricedLists(
   market: Market,
+  want: number,
   { bonus, scale }: ValueScale,
-  side: Orientation,
-  base: Pairs,
-  extra: ReadonlyMap<number, ReadonlySet<number>>,
-  allOf: ReadonlySet<number>,
-): Candidates {
+  price: Float64Array,
+  keep?: Lists,
+): Lists {
   const n = market.doctors.length
   const m = market.managers.length
-  const row = newRow(market)
-  const mark = new Uint8Array(m)
-  const doctorStart = new Int32Array(n + 1)
-  const manager: number[] = []
-  const value: number[] = []
-  const add = (o: number, s: number) => {
-    if (mark[o]) return
-    mark[o] = 1
-    manager.push(o)
-    value.push((bonus + s) * scale)
-  }
+  const k = Math.min(want, m)
+  const row = new Int16Array(m)
+  const heapWorth = new Float64Array(k)
+  const heapManager = new Int32Array(k)
+  const start = new Int32Array(n + 1)
+  const manager = new Int32Array(n * k)
+  const score = new Int16Array(manager.length)
+  const ceiling = new Int16Array(n)
+  const reach = new Float64Array(n)
+  let size = 0
   for (let i = 0; i < n; i++) {
-    const from = manager.length
-    if (allOf.has(i)) {
-      const size = allowedRow(market, i, row)
-      for (let x = 0; x < size; x++) add(row.manager[x]!, row.score[x]!)
-    } else {
-      for (let k = base.start[i]!; k < base.start[i + 1]!; k++) add(base.manager[k]!, base.score[k]!)
-      const row0 = market.doctors[i]! * market.columns
-      for (const o of extra.get(i) ?? []) add(o, market.points[row0 + market.managers[o]!]!)
+    scoreRow(market, i, row)
+    let kept = 0
+    let top = -1
+    let most = -Infinity
+    for (let o = 0; o < m; o++) {
+      const s = row[o]!
+      if (s < 0) continue
+      const w = (bonus + s) * scale - price[o]!
+      if (kept < k) {
+        // Sift up into the heap (least worth at the root).
+        let at = kept++
+        while (at > 0) {
+          const up = (at - 1) >> 1
+          if (heapWorth[up]! <= w) break
+          heapWorth[at] = heapWorth[up]!
+          heapManager[at] = heapManager[up]!
+          at = up
+        }
+        heapWorth[at] = w
+        heapManager[at] = o
+        continue
+      }
+      if (w <= heapWorth[0]!) {
+        if (w > most) most = w
+        if (s > top) top = s
+        continue
+      }
+      // Evict the root, then sift the newcomer down from it.
+      const out = heapManager[0]!
+      if (heapWorth[0]! > most) most = heapWorth[0]!
+      if (row[out]! > top) top = row[out]!
+      let at = 0
+      for (;;) {
+        let child = 2 * at + 1
+        if (child >= k) break
+        if (child + 1 < k && heapWorth[child + 1]! < heapWorth[child]!) child++
+        if (heapWorth[child]! >= w) break
+        heapWorth[at] = heapWorth[child]!
+        heapManager[at] = heapManager[child]!
+        at = child
+      }
+      heapWorth[at] = w
+      heapManager[at] = o
     }
-    for (let k = from; k < manager.length; k++) mark[manager[k]!] = 0
-    doctorStart[i + 1] = manager.length
+    for (let x = 0; x < kept; x++) {
+      manager[size] = heapManager[x]!
+      score[size++] = row[heapManager[x]!]!
+    }
+    ceiling[i] = top
+    reach[i] = most
+    start[i + 1] = size
   }
-  if (side === 'doctors-bid')
-    return { start: doctorStart, column: Int32Array.from(manager), value: Float64Array.from(value) }
-  // Places bid: the same pairs by manager, doctors in id order within each.
-  const start = new Int32Array(m + 1)
-  for (const o of manager) start[o + 1]!++
-  for (let o = 0; o < m; o++) start[o + 1]! += start[o]!
-  const fill = start.slice(0, m)
-  const column = new Int32Array(manager.length)
-  const values = new Float64Array(manager.length)
+  const priced = { start, manager: manager.subarray(0, size), score: score.subarray(0, size), ceiling, reach }
+  if (!keep) return priced
+  // Both lists: the bounds of the priced one hold for what neither lists.
+  const more = new Map<number, number[]>()
   for (let i = 0; i < n; i++)
-    for (let k = doctorStart[i]!; k < doctorStart[i + 1]!; k++) {
-      const at = fill[manager[k]!]!++
-      column[at] = i
-      values[at] = value[k]!
-    }
-  return { start, column, value: values }
-}
-
-/** Managers' own best doctors, per manager, so that nobody's places go unlisted. */
-const MANAGER_LIST_LENGTH = 16
-
-/**
- * Which scores make a list of `want` from a row with `count[s]` allowed pairs at score s:
- * all above the cut-off, and a run of those at it that starts at a point set by `row`.
- * `tiedIndex` numbers the row's pairs at the cut-off 0, 1, 2… as they are met.
- */
-function cutOff(count: Int32Array, want: number, row: number) {
-  let s = count.length - 1
-  let room = want
-  while (s > 0 && room > count[s - 1]!) room -= count[--s]!
-  const cut = s - 1
-  const atCut = s > 0 ? room : 0
-  const tied = s > 0 ? count[cut]! : 0
-  const firstTied = tied > 0 ? (row * 7919) % tied : 0
-  const keeps = (score: number, tiedIndex: number) =>
-    score > cut || (score === cut && (tiedIndex - firstTied + tied) % tied < atCut)
-  return { cut, keeps }
-}
-
-/**
- * Duals from the auction, one per doctor and one per manager, such that pair (i, o) is
- * "fine" when value ≤ doctor[i] + manager[o] + 1 (ε-complementary slackness, ε = 1):
- * a doctor's profit and a manager's cheapest place when doctors bid; a doctor's price
- * and the least profit among a manager's places when places bid.
- */
-export type Duals = { doctor: Float64Array; manager: Float64Array }
-
-/**
- * The proof of optimality over the whole matrix, not just the lists: every allowed pair
- * must be fine under the duals. With every empty place (or unmatched doctor) priced 0,
- * which the auction sees to, the answer is then within one ε per bidder of the optimum
- * of the scaled problem, and so exactly optimal. Returns up to `most`
- * of the managers that break it by most, per doctor (none when the answer is proven).
- */
-export function certify(market: Market, { bonus, scale }: ValueScale, duals: Duals, most = 8) {
-  const row = newRow(market)
-  const broken = new Map<number, number[]>()
-  const by = new Float64Array(market.managers.length)
-  for (let i = 0; i < market.doctors.length; i++) {
-    const limit = duals.doctor[i]! + 1
-    const size = allowedRow(market, i, row)
-    let worst: number[] | undefined
-    for (let x = 0; x < size; x++) {
-      const o = row.manager[x]!
-      const excess = (bonus + row.score[x]!) * scale - duals.manager[o]! - limit
-      if (excess <= 0) continue
-      by[o] = excess
-      ;(worst ??= []).push(o)
-    }
-    if (worst) broken.set(i, worst.sort((a, b) => by[b]! - by[a]! || a - b).slice(0, most))
-  }
-  return broken
+    more.set(i, Array.from(keep.manager.subarray(keep.start[i]!, keep.start[i + 1]!)))
+  return withPairs(market, priced, more)
 }

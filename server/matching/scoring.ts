@@ -38,6 +38,7 @@ import {
   Vocabulary,
 } from './criteria'
 import { explain, unmetRequirement } from './explain'
+import { fillScores } from './score-matrix'
 
 export const CRITERIA = ['specialty', 'interests', 'site', 'availability', 'preference'] as const
 export type Criterion = (typeof CRITERIA)[number]
@@ -177,8 +178,6 @@ export function scoreMatrix(
   const words = new Vocabulary()
   const ds = doctors.map(d => prepareDoctor(d, words))
   const ms = managers.map(m => prepareManager(m, words))
-  const table = pointsTable(settings.weights)
-  const required = CRITERIA.map(c => settings.required.includes(c))
   const size = ds.length * ms.length
   const out: ScoreMatrix = {
     doctorCount: ds.length,
@@ -186,34 +185,7 @@ export function scoreMatrix(
     points: new Uint8Array(size),
     eligible: new Uint8Array(size),
   }
-  // One scratch Measures for all pairs: 150,000 small objects would cost more than the arithmetic.
-  const reached = new Int32Array(CRITERIA.length)
-  const scratch = measure(
-    ds[0] ?? prepareDoctor(EMPTY_DOCTOR, words),
-    ms[0] ?? prepareManager(EMPTY_MANAGER, words),
-  )
-  for (let i = 0; i < ds.length; i++) {
-    for (let j = 0; j < ms.length; j++) {
-      steps(measure(ds[i]!, ms[j]!, scratch), reached)
-      let total = 0
-      let eligible = 1
-      for (let c = 0; c < CRITERIA.length; c++) {
-        total += table[c]![reached[c]!]!
-        if (reached[c] === 0 && required[c]) eligible = 0
-      }
-      out.points[i * ms.length + j] = total
-      out.eligible[i * ms.length + j] = eligible
-    }
-  }
+  const required = CRITERIA.map(c => settings.required.includes(c))
+  fillScores(ds, ms, pointsTable(settings.weights), required, out.points, out.eligible)
   return out
 }
-
-const EMPTY_DOCTOR: DoctorCandidate = {
-  id: '',
-  specialty: '',
-  site: '',
-  interests: [],
-  tags: [],
-  availability: [],
-}
-const EMPTY_MANAGER: ManagerCandidate = { ...EMPTY_DOCTOR, specialtiesCovered: [], capacity: 0 }
