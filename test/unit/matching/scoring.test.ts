@@ -246,35 +246,46 @@ describe('matching scores', () => {
 
   it('gives the same totals in the fast matrix as pair by pair', () => {
     const rng = seeded(11)
-    const people = (n: number) =>
+    // Tags from a vocabulary of `words`: a few (one bitmask), dozens (several), hundreds (none).
+    const people = (n: number, words: number) =>
       Array.from({ length: n }, (_, i) => ({
         id: `p${i}`,
         site: rng.pick(['A', 'B', '']),
         interests: ['Discharge', 'Digital', 'Theatres', 'Workforce'].filter(() => rng.next() < 0.4),
-        tags: ['frailty', 'Frailty', 'sdec'].filter(() => rng.next() < 0.3),
+        tags: [
+          ...['frailty', 'Frailty', 'sdec'].filter(() => rng.next() < 0.3),
+          ...Array.from({ length: rng.int(0, 6) }, () => `tag ${rng.int(1, words)}`),
+        ],
         availability: ['mon-am', 'mon-pm', 'tue-am', 'wed-pm', 'thu-eve'].filter(() => rng.next() < 0.5),
       }))
-    const doctors = people(15).map(p => ({
-      ...p,
-      id: `d${p.id}`,
-      specialty: rng.pick(['Cardiology', 'Urology', 'Neonatology', '']),
-      ranks: ['dp1', 'mp2', 'mp0'],
-    }))
-    const managers = people(9).map(p => ({
-      ...p,
-      id: `m${p.id}`,
-      specialtiesCovered: [rng.pick(['Geriatric medicine', 'Vascular surgery', 'Paediatrics'])],
-      capacity: 2,
-      ranks: ['dp3', 'dp0'],
-    }))
-    const settings = { weights: { ...DEFAULT_SETTINGS.weights, site: 7 }, required: ['interests' as const] }
-    const matrix = scoreMatrix(doctors, managers, settings)
-    doctors.forEach((d, i) =>
-      managers.forEach((m, j) => {
-        const one = scorePair(d, m, settings)
-        expect(matrix.points[i * managers.length + j]).to.equal(one.total)
-        expect(matrix.eligible[i * managers.length + j]).to.equal(one.eligible ? 1 : 0)
-      }),
-    )
+    const cases = [
+      { words: 1, required: ['interests' as const] },
+      { words: 60, required: ['preference' as const, 'site' as const] },
+      { words: 400, required: [] },
+    ]
+    for (const { words, required } of cases) {
+      const doctors = people(15, words).map(p => ({
+        ...p,
+        id: `d${p.id}`,
+        specialty: rng.pick(['Cardiology', 'Urology', 'Neonatology', '']),
+        ranks: ['dp1', 'mp2', 'mp0'],
+      }))
+      const managers = people(9, words).map(p => ({
+        ...p,
+        id: `m${p.id}`,
+        specialtiesCovered: [rng.pick(['Geriatric medicine', 'Vascular surgery', 'Paediatrics'])],
+        capacity: 2,
+        ranks: ['dp3', 'dp0'],
+      }))
+      const settings = { weights: { ...DEFAULT_SETTINGS.weights, site: 7 }, required }
+      const matrix = scoreMatrix(doctors, managers, settings)
+      doctors.forEach((d, i) =>
+        managers.forEach((m, j) => {
+          const one = scorePair(d, m, settings)
+          expect(matrix.points[i * managers.length + j], `${words} words`).to.equal(one.total)
+          expect(matrix.eligible[i * managers.length + j], `${words} words`).to.equal(one.eligible ? 1 : 0)
+        }),
+      )
+    }
   })
 })

@@ -2,11 +2,11 @@
 // JV and min-cost-flow solvers it is checked against. They may pick different optima
 // when several tie, so they are compared on what defines an optimum: matched, total.
 import { expect } from 'chai'
-import { solveAssignment, type AssignmentProblem, type Solver } from '../../../server/matching/assignment'
+import { solveAssignment, type AssignmentProblem, type SolverName } from '../../../server/matching/assignment'
 import { bruteForce, expectFeasible, grid, randomProblem, seeded, shuffled, type Random } from './fixtures'
 
-const SOLVERS: Solver[] = ['auction', 'jv', 'flow']
-const summary = (problem: AssignmentProblem, solver: Solver) => {
+const SOLVERS: SolverName[] = ['auction', 'jv', 'flow']
+const summary = (problem: AssignmentProblem, solver: SolverName) => {
   const { matched, total } = solveAssignment(problem, solver)
   return { matched, total }
 }
