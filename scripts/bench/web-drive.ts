@@ -47,7 +47,9 @@ const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math
 export async function drive(url: string, headers: Record<string, string>, { connections, seconds }: Drive): Promise<Measured> {
   const latencies: number[] = []
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: seconds, headers }, (error, done) => (error ? reject(error) : resolve(done)))
+    // A request is given the whole run before it counts as timed out: a page slower than
+    // autocannon's 10 s would otherwise be asked again while the server still makes it.
+    const instance = autocannon({ url, connections, duration: seconds, headers, timeout: Math.max(10, seconds) }, (error, done) => (error ? reject(error) : resolve(done)))
     instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms))
   })
   latencies.sort((a, b) => a - b)

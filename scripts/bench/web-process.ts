@@ -42,12 +42,13 @@ export function startServer(settings: ServerSettings, profiling?: Profiling): Pr
 
 const tell = (child: ChildProcess, message: ParentMessage) => child.send(message)
 
-/** Resolves once the server has finished every request it was given (a driven page's backlog). */
+/** Resolves once the server has finished every request it was given (a driven page's backlog), or has given up waiting. */
 export function settle(server: ServerProcess): Promise<void> {
   return new Promise(resolve => {
     const listener = (message: ServerMessage) => {
       if (!('settled' in message)) return
       server.child.off('message', listener)
+      if (message.settled.left) console.log(`  (the server still had ${message.settled.left} requests in hand after five minutes; carrying on)`)
       resolve()
     }
     server.child.on('message', listener)

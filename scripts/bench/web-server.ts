@@ -24,7 +24,7 @@ import { createLogger } from '../../server/logger'
 import { PROJECT_ROOT, VIEWS_DIR } from '../../server/paths'
 import { createServices } from '../../server/services'
 
-export type ServerMessage = { ready: { app: number; bare: number } } | { settled: true }
+export type ServerMessage = { ready: { app: number; bare: number } } | { settled: { left: number } }
 export type ParentMessage = { stop: true } | { settle: true } | { window: 'start' | 'end' }
 /** What the database was asked between the two window marks (microseconds on the profile's clock). */
 export type DbTimings = { requests: number; commands: Record<string, { count: number; ms: number }>; window: [number, number] }
@@ -87,11 +87,11 @@ function timeCommands() {
   }
 }
 
-/** Once nothing is in flight, or after two minutes of a backlog that will not clear. */
+/** Once nothing is in flight, or after five minutes of a backlog that will not clear (how much is left is said). */
 const settled = () =>
-  new Promise<void>(resolve => {
-    const giveUp = Date.now() + 120_000
-    const poll = () => (inFlight === 0 || Date.now() > giveUp ? resolve() : setTimeout(poll, 20))
+  new Promise<number>(resolve => {
+    const giveUp = Date.now() + 300_000
+    const poll = () => (inFlight === 0 || Date.now() > giveUp ? resolve(inFlight) : setTimeout(poll, 20))
     poll()
   })
 
@@ -122,8 +122,8 @@ async function main() {
       }
       return
     }
-    await settled()
-    if ('settle' in message) return send({ settled: true })
+    const left = await settled()
+    if ('settle' in message) return send({ settled: { left } })
     if (timingsFile && commands) await writeFile(timingsFile, JSON.stringify({ requests: windowRequests, commands: commands.get(), window } satisfies DbTimings))
     for (const server of servers) server.close()
     await database.close()
