@@ -27,9 +27,17 @@ export function chooser(seed: number) {
 
 const CHUNK = 5000
 
-/** Inserts in chunks of a few thousand, validated as the app's own writes are. */
+/**
+ * Inserts in chunks of a few thousand. Each document is cast and given its defaults
+ * and timestamps by its model, then written by the driver: Mongoose's own insertMany
+ * validates and hydrates each one too, which took most of the time (data made here
+ * is valid by construction).
+ */
 export async function insertAll<T>(model: Model<T>, docs: readonly object[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += CHUNK) await model.insertMany(docs.slice(i, i + CHUNK), { ordered: false })
+  const at = new Date()
+  const stamps = model.schema.get('timestamps') ? { createdAt: at, updatedAt: at } : {}
+  const prepared = docs.map(doc => ({ ...stamps, ...(new model(doc).toObject() as object) }))
+  for (let i = 0; i < prepared.length; i += CHUNK) await model.collection.insertMany(prepared.slice(i, i + CHUNK), { ordered: false })
 }
 
 export const DAY = 24 * 60 * 60 * 1000
