@@ -22,7 +22,6 @@
 // ends.
 import { CheapestSlots } from './cheapest-slots'
 import {
-  pricedLists,
   candidates,
   startingLists,
   valueScale,
@@ -32,6 +31,7 @@ import {
   type ValueScale,
 } from './candidates'
 import { certify, type Duals } from './certificate'
+import { pricedLists } from './priced-lists'
 import { canPlaceMore, placeCount, type Market, type MarketAssignment } from './market'
 
 /** Managers per doctor to start with: enough for realistic cohorts to pass first time. */

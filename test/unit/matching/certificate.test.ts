@@ -3,16 +3,11 @@
 // unlisted pair was worth more at the prices the list was chosen at).
 import { expect } from 'chai'
 import { solveAssignment, type AssignmentProblem } from '../../../server/matching/assignment'
-import {
-  pricedLists,
-  startingLists,
-  valueScale,
-  withPairs,
-  type Lists,
-} from '../../../server/matching/candidates'
+import { startingLists, valueScale, withPairs, type Lists } from '../../../server/matching/candidates'
 import { certify } from '../../../server/matching/certificate'
 import { jvAssignment } from '../../../server/matching/jv-dense'
 import { pairScore, type Market } from '../../../server/matching/market'
+import { pricedLists } from '../../../server/matching/priced-lists'
 import { grid, randomProblem, seeded } from './fixtures'
 
 /** The market solveAssignment builds from a problem (doctors and managers in id order). */
