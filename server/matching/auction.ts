@@ -15,11 +15,15 @@
 // forward auction needs to be exact; no reverse auction. A doctor who holds a slot at
 // value 0 is unmatched, and that place is empty.
 //
-// Then the certificate (certificate.ts) checks the unlisted pairs that could matter; a
-// doctor whose list was too short gets the pairs that broke the check, and the auction
-// resumes from the same prices and slots with ε starting at the largest breach. Each
-// round adds pairs to lists, and with every pair listed the check cannot fail, so this
-// ends.
+// Lists: doctors bid among a few managers each (candidates.ts, priced-lists.ts), and
+// the certificate (certificate.ts) checks, after each phase, the unlisted pairs that
+// could break ε-complementary slackness; a doctor whose list was too short gets the
+// pairs that broke it. At ε = 1 the check must pass on the lists the last phase ran on,
+// which makes the answer exact over the whole matrix. Each failed check adds pairs, and
+// with every pair listed it cannot fail, so this ends.
+//
+// Nothing here depends on the order of anything but the market (doctors and managers
+// in id order), so the same cohort always gets the same pairs (decision 005).
 import { CheapestSlots } from './cheapest-slots'
 import {
   candidates,
@@ -74,7 +78,7 @@ function solve(market: Market, values: ValueScale, lists: Lists, listLength: num
         auction.setLists(candidates(lists, values))
         break
       }
-      const { broken } = certify(market, lists, values, auction.duals(), epsilon)
+      const broken = certify(market, lists, values, auction.duals(), epsilon)
       if (stage === 'widened' && broken.size <= SETTLED * market.doctors.length) {
         stage = 'priced'
         lists = pricedLists(market, listLength, values, auction.prices())

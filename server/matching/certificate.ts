@@ -25,8 +25,9 @@ import type { Market } from './market'
 export type Duals = { doctor: Float64Array; manager: Float64Array }
 
 /**
- * The unlisted pairs that break the check, as doctor → up to `most` managers, those that
- * break it by most first (an empty map when the answer is proven optimal).
+ * The unlisted pairs that break the check at `epsilon`, as doctor → up to `most`
+ * managers, those that break it by most first (an empty map when the answer is
+ * proven optimal, at ε = 1).
  */
 export function certify(
   market: Market,
@@ -47,7 +48,6 @@ export function certify(
   const blocked = new Uint8Array(m)
   const broken = new Map<number, number[]>()
   const excess = new Float64Array(m)
-  let largest = 0
   for (let i = 0; i < lists.ceiling.length; i++) {
     const ceiling = lists.ceiling[i]!
     if (ceiling < 0) continue
@@ -66,7 +66,6 @@ export function certify(
       if (by <= 0 || blocked[order[x]!] === 1) continue
       const o = order[x]!
       excess[o] = by
-      if (by > largest) largest = by
       ;(worst ??= []).push(o)
     }
     if (excluded) for (const o of excluded) blocked[o] = 0
@@ -76,5 +75,5 @@ export function certify(
         worst.length <= most ? worst : worst.sort((a, b) => excess[b]! - excess[a]! || a - b).slice(0, most),
       )
   }
-  return { broken, largest }
+  return broken
 }

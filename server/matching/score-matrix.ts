@@ -34,7 +34,9 @@ const combination = (specialty: number, interests: number, site: number, availab
 /**
  * Fills `points` and `eligible` (doctor-major) for prepared people, from `table`
  * (points per step, per criterion in CRITERIA order: specialty, interests, site,
- * availability, preference) and which criteria are `required`.
+ * availability, preference) and which criteria are `required`. No closures here: V8
+ * keeps variables that closures capture in a slower place, and this loop runs for
+ * every pair.
  */
 export function fillScores(
   ds: readonly PreparedDoctor[],
@@ -46,60 +48,11 @@ export function fillScores(
 ) {
   const n = ds.length
   const m = ms.length
-  // Points and "meets every requirement but preference" for each combination of steps.
-  const size = combination(2, INTEREST_CAP, 1, AVAILABILITY_CAP) + 1
-  const sum = new Uint8Array(size)
-  const meets = new Uint8Array(size)
-  for (let sp = 0; sp <= 2; sp++)
-    for (let it = 0; it <= INTEREST_CAP; it++)
-      for (let si = 0; si <= 1; si++)
-        for (let av = 0; av <= AVAILABILITY_CAP; av++) {
-          const reached = [sp, it, si, av]
-          const at = combination(sp, it, si, av)
-          sum[at] = reached.reduce((s, step, c) => s + table[c]![step]!, 0) + table[4]![0]!
-          meets[at] = reached.every((step, c) => step > 0 || !required[c]) && !required[4] ? 1 : 0
-        }
-
-  // Doctors of the same specialty (and group) are alike to every manager's specialty.
-  const kinds = new Map<string, number>()
-  const kindOf = Int32Array.from(ds, d => {
-    const key = `${d.specialtyId}/${d.groupId}`
-    if (!kinds.has(key)) kinds.set(key, kinds.size)
-    return kinds.get(key)!
-  })
-  const example = new Array<PreparedDoctor>(kinds.size)
-  ds.forEach((d, i) => (example[kindOf[i]!] ??= d))
-  const specialtyStep = new Uint8Array(m * kinds.size)
-  ms.forEach((x, j) =>
-    example.forEach((d, k) => {
-      const alignment = specialtyAlignment(d, x)
-      specialtyStep[k * m + j] = alignment === 'covered' ? 2 : alignment === 'same-group' ? 1 : 0
-    }),
-  )
-
-  // Interest words numbered afresh, densely, so that masks stay short.
-  const dense = new Map<number, number>()
-  for (const p of [...ds, ...ms])
-    for (const id of p.interestIds) if (!dense.has(id)) dense.set(id, dense.size)
-  const words = Math.ceil(dense.size / 32)
-  const masks = words <= MASK_WORDS
-  const width = Math.max(words, 1)
-  const mask = (people: readonly (PreparedDoctor | PreparedManager)[]) => {
-    const out = new Int32Array(masks ? people.length * width : 0)
-    if (masks)
-      people.forEach((p, i) => {
-        for (const id of p.interestIds) {
-          const bit = dense.get(id)!
-          out[i * width + (bit >> 5)]! |= 1 << (bit & 31)
-        }
-      })
-    return out
-  }
-  const doctorMask = mask(ds)
-  const managerMask = mask(ms)
+  const { sum, meets } = combinations(table, required)
+  const { kindOf, steps } = specialtySteps(ds, ms)
+  const masks = interestMasks(ds, ms)
   const managerSite = Int32Array.from(ms, x => x.siteId)
   const managerSlots = Int32Array.from(ms, x => x.availability)
-
   // Imported constants read as locals: a module loader may turn every read into a call.
   const interestCap = INTEREST_CAP
   const availabilityCap = AVAILABILITY_CAP
@@ -109,18 +62,13 @@ export function fillScores(
     const site = d.siteId
     const slots = d.availability
     const row = i * m
-    const kindSteps = specialtyStep.subarray(kindOf[i]! * m, (kindOf[i]! + 1) * m)
-    if (!masks) for (let j = 0; j < m; j++) shared[j] = sharedInterestCount(d, ms[j]!)
-    else if (width === 1) {
-      const mine = doctorMask[i]!
-      for (let j = 0; j < m; j++) shared[j] = bits(mine & managerMask[j]!)
-    } else
-      for (let j = 0; j < m; j++) {
-        let count = 0
-        for (let w = 0; w < width; w++)
-          count += bits(doctorMask[i * width + w]! & managerMask[j * width + w]!)
-        shared[j] = count
-      }
+    const kindSteps = steps.subarray(kindOf[i]! * m, (kindOf[i]! + 1) * m)
+    if (masks === undefined) for (let j = 0; j < m; j++) shared[j] = sharedInterestCount(d, ms[j]!)
+    else if (masks.width === 1) {
+      const mine = masks.doctor[i]!
+      const theirs = masks.manager
+      for (let j = 0; j < m; j++) shared[j] = bits(mine & theirs[j]!)
+    } else sharedByWords(masks, i, shared)
     for (let j = 0; j < m; j++) {
       const interests = shared[j]!
       const common = bits(slots & managerSlots[j]!)
@@ -135,6 +83,77 @@ export function fillScores(
     }
   }
   addPreference(ds, ms, table[4]!, required, points, eligible)
+}
+
+/** Points, and "meets every requirement but preference", for each combination of steps. */
+function combinations(table: readonly (readonly number[])[], required: readonly boolean[]) {
+  const size = combination(2, INTEREST_CAP, 1, AVAILABILITY_CAP) + 1
+  const sum = new Uint8Array(size)
+  const meets = new Uint8Array(size)
+  for (let sp = 0; sp <= 2; sp++)
+    for (let it = 0; it <= INTEREST_CAP; it++)
+      for (let si = 0; si <= 1; si++)
+        for (let av = 0; av <= AVAILABILITY_CAP; av++) {
+          const reached = [sp, it, si, av]
+          const at = combination(sp, it, si, av)
+          sum[at] = reached.reduce((s, step, c) => s + table[c]![step]!, 0) + table[4]![0]!
+          meets[at] = reached.every((step, c) => step > 0 || !required[c]) && !required[4] ? 1 : 0
+        }
+  return { sum, meets }
+}
+
+/**
+ * Doctors of the same specialty (and group) are alike to every manager's specialty:
+ * each doctor's kind, and per kind each manager's specialty step (kind-major).
+ */
+function specialtySteps(ds: readonly PreparedDoctor[], ms: readonly PreparedManager[]) {
+  const kinds = new Map<string, number>()
+  const kindOf = Int32Array.from(ds, d => {
+    const key = `${d.specialtyId}/${d.groupId}`
+    if (!kinds.has(key)) kinds.set(key, kinds.size)
+    return kinds.get(key)!
+  })
+  const example = new Array<PreparedDoctor>(kinds.size)
+  ds.forEach((d, i) => (example[kindOf[i]!] ??= d))
+  const steps = new Uint8Array(ms.length * kinds.size)
+  example.forEach((d, k) =>
+    ms.forEach((x, j) => {
+      const alignment = specialtyAlignment(d, x)
+      steps[k * ms.length + j] = alignment === 'covered' ? 2 : alignment === 'same-group' ? 1 : 0
+    }),
+  )
+  return { kindOf, steps }
+}
+
+type Masks = { width: number; doctor: Int32Array; manager: Int32Array }
+
+/** Interests as bitmasks of `width` words, the cohort's words numbered afresh; none if too many. */
+function interestMasks(ds: readonly PreparedDoctor[], ms: readonly PreparedManager[]): Masks | undefined {
+  const dense = new Map<number, number>()
+  for (const p of [...ds, ...ms])
+    for (const id of p.interestIds) if (!dense.has(id)) dense.set(id, dense.size)
+  const width = Math.max(1, Math.ceil(dense.size / 32))
+  if (width > MASK_WORDS) return undefined
+  const mask = (people: readonly (PreparedDoctor | PreparedManager)[]) => {
+    const out = new Int32Array(people.length * width)
+    people.forEach((p, i) => {
+      for (const id of p.interestIds) {
+        const bit = dense.get(id)!
+        out[i * width + (bit >> 5)]! |= 1 << (bit & 31)
+      }
+    })
+    return out
+  }
+  return { width, doctor: mask(ds), manager: mask(ms) }
+}
+
+/** Doctor i's shared interests with every manager, from masks of several words. */
+function sharedByWords({ width, doctor, manager }: Masks, i: number, out: Uint8Array) {
+  for (let j = 0; j < out.length; j++) {
+    let count = 0
+    for (let w = 0; w < width; w++) count += bits(doctor[i * width + w]! & manager[j * width + w]!)
+    out[j] = count
+  }
 }
 
 /**
