@@ -8,7 +8,11 @@ import { seeded } from './random'
 export type BenchCase = { name: string; problem: AssignmentProblem; places: number }
 
 export function benchCase(doctors: number, managers: number, square: boolean, seed: number): BenchCase {
-  const cohort = randomCohort(seeded(seed), doctors, managers)
+  return scoredCase(randomCohort(seeded(seed), doctors, managers), square)
+}
+
+/** A generated cohort scored as bench:match scores it; separate so that scoring can be timed alone. */
+export function scoredCase(cohort: ReturnType<typeof randomCohort>, square: boolean): BenchCase {
   const people = square ? cohort.managers.map(m => ({ ...m, capacity: 1 })) : cohort.managers
   // Nobody has ranked anyone in a generated cohort, so preference is weighed 0.
   const scores = scoreMatrix(cohort.doctors, people, {
@@ -16,8 +20,8 @@ export function benchCase(doctors: number, managers: number, square: boolean, se
     required: [],
   })
   const places = people.reduce((s, m) => s + m.capacity, 0)
-  const n = doctors.toLocaleString('en-GB')
-  const m = managers.toLocaleString('en-GB')
+  const n = cohort.doctors.length.toLocaleString('en-GB')
+  const m = people.length.toLocaleString('en-GB')
   return {
     name: square ? `square ${n}²` : `${n} × ${m}`,
     problem: { doctors: cohort.doctors, managers: people, scores, exclusions: cohort.exclusions },

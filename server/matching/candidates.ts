@@ -7,7 +7,7 @@
 // that the most doctors are matched first, and scale above the number of bidders so
 // that ε = 1 at the end of the auction is exact (its answer is within one ε per bidder
 // of the optimum, and optima are multiples of scale).
-import { cardinalityBonus, pairScore, placeCount, scoreRow, type Market } from './market'
+import { cardinalityBonus, pairScore, placeCount, type Market } from './market'
 
 /** Doctor i bids for managers `column[start[i]..start[i+1])` at `value[…]`. */
 export type Candidates = { start: Int32Array; column: Int32Array; value: Float64Array }
@@ -59,13 +59,21 @@ export function startingLists(market: Market, want: number): Lists {
   const score = new Int16Array(manager.length)
   const ceiling = new Int16Array(n)
   let size = 0
+  const { managers, columns, points, eligible } = market
   for (let i = 0; i < n; i++) {
-    scoreRow(market, i, row)
+    const base = market.doctors[i]! * columns
+    const excluded = market.excluded.get(i)
+    if (excluded) for (const o of excluded) row[o] = -2
     count.fill(0)
     let allowed = 0
     for (let o = 0; o < m; o++) {
-      const s = row[o]!
-      if (s < 0) continue
+      const k = base + managers[o]!
+      if (row[o] === -2 || (eligible !== undefined && eligible[k] === 0)) {
+        row[o] = -1
+        continue
+      }
+      const s = points[k]!
+      row[o] = s
       count[s]!++
       allowed++
       picks.offer(o, s, i)

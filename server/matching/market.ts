@@ -47,25 +47,6 @@ export function allowedRow(market: Market, i: number, row: Row): number {
   return size
 }
 
-/**
- * Doctor i's score for every open manager, in id order, into `out` (−1 where the pair is
- * not allowed). The list builder reads the whole matrix through this, once: one tight
- * loop per doctor, with no per-pair calls.
- */
-export function scoreRow(market: Market, i: number, out: Int16Array) {
-  const { managers, columns, points, eligible } = market
-  const base = market.doctors[i]! * columns
-  const m = managers.length
-  if (eligible === undefined) for (let o = 0; o < m; o++) out[o] = points[base + managers[o]!]!
-  else
-    for (let o = 0; o < m; o++) {
-      const k = base + managers[o]!
-      out[o] = eligible[k] === 0 ? -1 : points[k]!
-    }
-  const excluded = market.excluded.get(i)
-  if (excluded) for (const o of excluded) out[o] = -1
-}
-
 /** One pair's score, or −1 if it is not allowed; for checks that visit a few pairs of a row. */
 export function pairScore(market: Market, i: number, o: number) {
   const k = market.doctors[i]! * market.columns + market.managers[o]!
