@@ -8,7 +8,7 @@ import { seeded as benchSeeded } from '../../../scripts/bench/random'
 import { solveAssignment, type AssignmentProblem } from '../../../server/matching/assignment'
 import { auctionAssignment } from '../../../server/matching/auction'
 import { DEFAULT_WEIGHTS, scoreMatrix } from '../../../server/matching/scoring'
-import { bruteForce, expectFeasible, randomProblem, seeded, shuffled } from './fixtures'
+import { bruteForce, expectFeasible, grid, randomProblem, seeded, shuffled } from './fixtures'
 
 const shortLists = (length: number) => (market: Parameters<typeof auctionAssignment>[0]) =>
   auctionAssignment(market, length)
@@ -34,6 +34,20 @@ describe('auction over short candidate lists', () => {
         expectFeasible(problem, result, context)
       }
     }
+  })
+
+  it('still matches as many doctors as possible first, with lists of one', () => {
+    // ana lists X, her best (and Y, whose only possible doctor she is); ben lists X.
+    // Worth most by score alone, ana–X (100) leaves ben out; the second run, with
+    // placing everyone first, must find ana–Y + ben–X.
+    const problem = grid(`
+            X:1  Y:1
+      ana   100    1
+      ben    50    –
+    `)
+    const result = solveAssignment(problem, shortLists(1))
+    expect(result.pairs.map(p => `${p.doctorId}-${p.managerId}`)).to.deep.equal(['ana-Y', 'ben-X'])
+    expect(summary(result)).to.deep.equal({ matched: 2, total: 51 })
   })
 
   it('agrees with dense JV on mid-sized problems, however few managers each doctor lists', () => {
