@@ -1,4 +1,4 @@
-// The cheapest slot of all, as the auction's prices change: a tournament tree over slot
+// The cheapest slot of all, as the auction's prices rise: a tournament tree over slot
 // prices (each node holds the cheapest slot below it, the lower slot on equal prices),
 // so that a bid finds it, and the cheapest of the others, in O(log slots).
 export class CheapestSlots {
@@ -22,10 +22,14 @@ export class CheapestSlots {
     return this.price[b]! < this.price[a]! ? b : a
   }
 
-  /** Call after price[q] changes. */
+  /**
+   * Call after price[q] rises (prices never fall in the auction). Only the nodes that q
+   * won can change, and they are a run from the bottom: where q did not win, a dearer q
+   * still does not, and nothing above moves.
+   */
   update(q: number) {
     const tree = this.tree
-    for (let node = (this.leaves + q) >> 1; node >= 1; node >>= 1)
+    for (let node = (this.leaves + q) >> 1; node >= 1 && tree[node] === q; node >>= 1)
       tree[node] = this.lower(tree[2 * node]!, tree[2 * node + 1]!)
   }
 

@@ -14,7 +14,7 @@ describe('cheapest slot of all', () => {
         const q = rng.int(0, slots - 1)
         const others = [...price].filter((_, k) => k !== q)
         expect(tree.cheapestPriceBut(q)).to.equal(others.length ? Math.min(...others) : Infinity)
-        price[q]! += rng.int(0, 3)
+        price[q]! += rng.int(0, 3) // prices only rise
         tree.update(q)
       }
     }
