@@ -19,8 +19,11 @@ export function readAttentionQuery(query: Record<string, unknown>): AttentionQue
   return { sort, dir, page }
 }
 
-const byPair = (a: AttentionRow, b: AttentionRow) => a.pair.localeCompare(b.pair, 'en-GB')
-const byIssue = (a: AttentionRow, b: AttentionRow) => a.issue.localeCompare(b.issue, 'en-GB')
+// One collator for every comparison: localeCompare with a locale builds a new one
+// each call, which was most of the dashboard's time at 2,000 people.
+const collator = new Intl.Collator('en-GB')
+const byPair = (a: AttentionRow, b: AttentionRow) => collator.compare(a.pair, b.pair)
+const byIssue = (a: AttentionRow, b: AttentionRow) => collator.compare(a.issue, b.issue)
 const bySince = (a: AttentionRow, b: AttentionRow) => +a.since - +b.since
 const COMPARE = { pair: byPair, issue: byIssue, since: bySince }
 
