@@ -2,6 +2,7 @@
 // cohort under the organisational priorities they serve. A column shows its
 // first PER_COLUMN projects; ?priority=<id> shows one priority's in full.
 import type { Request, Response } from 'express'
+import { createFragmentCache } from '../http/fragment-cache'
 import { text } from '../http/forms'
 import { scoreText } from '../projects/progress-score'
 import type { Services } from '../services'
@@ -10,6 +11,7 @@ import type { BoardProject } from './golden-thread'
 export const PER_COLUMN = 12
 
 export function goldenThreadController({ cohorts, boards }: Services) {
+  const fragments = createFragmentCache({ maxEntries: 200 })
   return {
     async get(req: Request, res: Response) {
       const cohort = await cohorts.get(req.params.cohortId)
@@ -18,7 +20,9 @@ export function goldenThreadController({ cohorts, boards }: Services) {
       const asked = text(req.query, 'priority')
       const focus = [...board.columns, ...board.archived].find(c => c.priority.id === asked)
       const lead = req.user!.roles.includes('lead')
-      res.render('pages/boards/golden-thread', {
+      // Leads and sponsors see different links; a renamed cohort is drawn anew.
+      const key = [String(cohort._id), +cohort.updatedAt, lead ? 'lead' : 'sponsor', focus?.priority.id ?? ''].join(':')
+      const main = await fragments.render(req.app, 'pages/boards/golden-thread-main', key, at, {
         cohort,
         board,
         focus,
@@ -29,6 +33,7 @@ export function goldenThreadController({ cohorts, boards }: Services) {
         canOpen: (project: BoardProject) => lead || project.shared,
         scoreText,
       })
+      res.render('pages/boards/golden-thread', { cohort, focus, lead, main })
     },
   }
 }

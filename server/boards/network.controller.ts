@@ -1,6 +1,7 @@
 // /cohorts/:cohortId/network — for leads and sponsors: the cohort's people and
 // the links between them, drawn, counted and listed (?page=N of the table).
 import type { Request, Response } from 'express'
+import { createFragmentCache } from '../http/fragment-cache'
 import type { Services } from '../services'
 import { NETWORK_COLOURS } from './network-svg'
 import { pageOf, rowText } from './network-table'
@@ -13,23 +14,27 @@ export function percentText(share: number): string {
 }
 
 export function networkController({ cohorts, boards }: Services) {
+  const fragments = createFragmentCache({ maxEntries: 200 })
   return {
     async get(req: Request, res: Response) {
       const cohort = await cohorts.get(req.params.cohortId)
       const { value: network, at } = await boards.network(String(cohort._id))
       const paging = pageOf(network.rows.length, req.query.page)
-      const rows = network.rows.slice(paging.from, paging.to).map(row => rowText(row, network.people))
-      res.render('pages/boards/network', {
+      const lead = req.user!.roles.includes('lead')
+      // Leads and sponsors are sent back to different pages; a renamed cohort is drawn anew.
+      const key = [String(cohort._id), +cohort.updatedAt, lead ? 'lead' : 'sponsor', paging.page].join(':')
+      const main = await fragments.render(req.app, 'pages/boards/network-main', key, at, {
         cohort,
         network,
         at,
-        rows,
+        rows: network.rows.slice(paging.from, paging.to).map(row => rowText(row, network.people)),
         paging,
         density: percentText(network.figures.density),
         reciprocal: percentText(network.figures.reciprocalShare),
         colours: NETWORK_COLOURS,
-        lead: req.user!.roles.includes('lead'),
+        lead,
       })
+      res.render('pages/boards/network', { cohort, paging, lead, main })
     },
   }
 }
