@@ -22,7 +22,7 @@ export function goldenThreadController({ cohorts, boards }: Services) {
       const lead = req.user!.roles.includes('lead')
       // Leads and sponsors see different links; a renamed cohort is drawn anew.
       const key = [String(cohort._id), +cohort.updatedAt, lead ? 'lead' : 'sponsor', focus?.priority.id ?? ''].join(':')
-      const main = await fragments.render(req.app, 'pages/boards/golden-thread-main', key, at, {
+      const main = await fragments.render(req.app, 'pages/boards/golden-thread-main', key, at, () => ({
         cohort,
         board,
         focus,
@@ -32,7 +32,7 @@ export function goldenThreadController({ cohorts, boards }: Services) {
         // A sponsor reads only the charters the pair has shared (server/projects/project-access.ts).
         canOpen: (project: BoardProject) => lead || project.shared,
         scoreText,
-      })
+      }))
       res.render('pages/boards/golden-thread', { cohort, focus, lead, main })
     },
   }

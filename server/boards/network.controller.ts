@@ -23,7 +23,7 @@ export function networkController({ cohorts, boards }: Services) {
       const lead = req.user!.roles.includes('lead')
       // Leads and sponsors are sent back to different pages; a renamed cohort is drawn anew.
       const key = [String(cohort._id), +cohort.updatedAt, lead ? 'lead' : 'sponsor', paging.page].join(':')
-      const main = await fragments.render(req.app, 'pages/boards/network-main', key, at, {
+      const main = await fragments.render(req.app, 'pages/boards/network-main', key, at, () => ({
         cohort,
         network,
         at,
@@ -33,7 +33,7 @@ export function networkController({ cohorts, boards }: Services) {
         reciprocal: percentText(network.figures.reciprocalShare),
         colours: NETWORK_COLOURS,
         lead,
-      })
+      }))
       res.render('pages/boards/network', { cohort, paging, lead, main })
     },
   }

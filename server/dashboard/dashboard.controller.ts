@@ -4,6 +4,7 @@
 import type { Request, Response } from 'express'
 import { NotFoundError } from '../errors'
 import type { CurrentUser } from '../http/current-user'
+import { createFragmentCache } from '../http/fragment-cache'
 import type { Services } from '../services'
 import { pageOf, readAttentionQuery, sortAttention, type AttentionQuery } from './attention-sort'
 import { forAudience, peopleAt, sponsorPerson, type Audience } from './dashboard-model'
@@ -13,20 +14,27 @@ import { FUNNEL_STAGES } from './funnel'
 const audienceOf = (user: CurrentUser): Audience => (user.roles.includes('lead') ? 'lead' : 'sponsor')
 
 export function dashboardController({ cohorts, dashboard }: Services) {
+  const fragments = createFragmentCache({ maxEntries: 500 })
   return {
     async get(req: Request, res: Response) {
       const cohort = await cohorts.get(req.params.cohortId)
       const audience = audienceOf(req.user!)
-      const model = forAudience(await dashboard.forCohort(cohort), audience)
+      const counted = await dashboard.forCohort(cohort)
       const query = readAttentionQuery(req.query)
-      const attention = pageOf(sortAttention(model.attention, query), query.page)
-      const base = `/cohorts/${String(cohort._id)}/dashboard`
-      // Sorting and paging links keep the rest of the query and land back on the table.
-      const link = (changes: Partial<AttentionQuery>) => {
-        const { sort, dir, page } = { ...query, ...changes }
-        return `${base}?sort=${sort}&dir=${dir}${page > 1 ? `&page=${page}` : ''}#needs-attention`
-      }
-      res.render('pages/dashboard/dashboard', { cohort, audience, base, dashboard: model, query: { ...query, page: attention.page }, attention, link })
+      // One drawing per audience and table view of each count; a renamed cohort is drawn anew.
+      const key = [String(cohort._id), +cohort.updatedAt, audience, query.sort, query.dir, query.page].join(':')
+      const main = await fragments.render(req.app, 'pages/dashboard/dashboard-main', key, counted.asOf, () => {
+        const model = forAudience(counted, audience)
+        const attention = pageOf(sortAttention(model.attention, query), query.page)
+        const base = `/cohorts/${String(cohort._id)}/dashboard`
+        // Sorting and paging links keep the rest of the query and land back on the table.
+        const link = (changes: Partial<AttentionQuery>) => {
+          const { sort, dir, page } = { ...query, ...changes }
+          return `${base}?sort=${sort}&dir=${dir}${page > 1 ? `&page=${page}` : ''}#needs-attention`
+        }
+        return { cohort, audience, base, dashboard: model, query: { ...query, page: attention.page }, attention, link }
+      })
+      res.render('pages/dashboard/dashboard', { cohort, audience, main })
     },
 
     async stage(req: Request, res: Response) {

@@ -8,11 +8,11 @@ import type { Application } from 'express'
 export function createFragmentCache(options: { maxEntries: number }) {
   const entries = new Map<string, { countedAt: number; html: Promise<string> }>()
   return {
-    /** The view rendered with `locals`, or the HTML kept for `key` when it was drawn from the same count. */
-    render(app: Application, view: string, key: string, countedAt: Date, locals: object): Promise<string> {
+    /** The view rendered with `locals()`, or the HTML kept for `key` when it was drawn from the same count (then `locals` is not called). */
+    render(app: Application, view: string, key: string, countedAt: Date, locals: () => object): Promise<string> {
       const kept = entries.get(key)
       if (kept && kept.countedAt === +countedAt) return kept.html
-      const html = new Promise<string>((resolve, reject) => app.render(view, locals, (error, out) => (error ? reject(error) : resolve(out))))
+      const html = new Promise<string>((resolve, reject) => app.render(view, locals(), (error, out) => (error ? reject(error) : resolve(out))))
       // The oldest goes when there are too many: Maps keep insertion order.
       if (!kept && entries.size >= options.maxEntries) entries.delete(entries.keys().next().value!)
       entries.set(key, { countedAt: +countedAt, html })

@@ -18,7 +18,7 @@ describe('fragment cache', () => {
   it('draws once for the same key and count, again for a new count or another key', async () => {
     const cache = createFragmentCache({ maxEntries: 10 })
     let drawn = 0
-    const locals = (label: string) => ({ label, draw: () => (drawn += 1) })
+    const locals = (label: string) => () => ({ label, draw: () => (drawn += 1) })
     const first = new Date('2026-11-23T09:00:00Z')
     const later = new Date('2026-11-23T09:01:00Z')
     expect(await cache.render(app, 'figure', 'cohort:lead', first, locals('Density'))).to.equal('<p>Density: 1</p>')
@@ -32,7 +32,7 @@ describe('fragment cache', () => {
     const cache = createFragmentCache({ maxEntries: 2 })
     let drawn = 0
     const at = new Date('2026-11-23T09:00:00Z')
-    const locals = { label: 'x', draw: () => (drawn += 1) }
+    const locals = () => ({ label: 'x', draw: () => (drawn += 1) })
     for (const key of ['a', 'b', 'c', 'a']) await cache.render(app, 'figure', key, at, locals)
     expect(drawn).to.equal(4)
   })
