@@ -4,12 +4,12 @@
 import type { Types } from 'mongoose'
 import { DataPoint } from '../../models/data-point'
 import { Measure } from '../../models/measure'
-import { PdsaCycle } from '../../models/pdsa-cycle'
 import type { Variation } from '../charts/spc'
 import { formatDate } from '../format'
 import { cycleDate, measureIcons, type ChartPoint } from './chart-data'
 import { TYPE_NAMES } from './measures.form'
 import { stageTag } from './pdsa-stages'
+import { measureDataOf } from './measure-data'
 import type { ProjectView } from './project-access'
 
 export type EvidencePanel = Awaited<ReturnType<typeof evidencePanel>>
@@ -21,11 +21,7 @@ export type EvidencePanel = Awaited<ReturnType<typeof evidencePanel>>
  */
 export async function evidencePanel(view: ProjectView) {
   const projectId = view.project._id
-  const [measures, points, cycles] = await Promise.all([
-    Measure.find({ projectId }).sort({ createdAt: 1, _id: 1 }).lean(),
-    DataPoint.find({ projectId }, { measureId: 1, date: 1, value: 1 }).sort({ date: 1 }).lean(),
-    PdsaCycle.find({ projectId }).sort({ number: 1 }).lean(),
-  ])
+  const { measures, points, cycles } = await measureDataOf(view.project)
   const numbers = new Map(cycles.map(c => [String(c._id), c.number]))
   return {
     projectId: String(projectId),

@@ -8,6 +8,7 @@ import { DataPoint } from '../../models/data-point'
 import { Measure } from '../../models/measure'
 import { PdsaCycle } from '../../models/pdsa-cycle'
 import type { Clock } from '../clock'
+import { measureDataOf, type ProjectVersion } from './measure-data'
 import { ForbiddenError, NotFoundError } from '../errors'
 import type { CurrentUser } from '../http/current-user'
 import { idParam } from '../http/id-param'
@@ -53,12 +54,8 @@ export const pointsOf = (measureId: Types.ObjectId) => DataPoint.find({ measureI
  *   chart was rebased into a latest period of 12 or more points with a better mean and no concern.
  * See measures-evidence.ts for the rules.
  */
-export async function projectEvidence(projectId: Types.ObjectId | string): Promise<MeasureEvidence> {
-  const [measures, points, cycles] = await Promise.all([
-    Measure.find({ projectId }).lean(),
-    DataPoint.find({ projectId }, { measureId: 1, date: 1, value: 1 }).lean(),
-    PdsaCycle.find({ projectId }, { doneOn: 1, results: 1 }).lean(),
-  ])
+export async function projectEvidence(project: ProjectVersion): Promise<MeasureEvidence> {
+  const { measures, points, cycles } = await measureDataOf(project)
   const series = measures.map(m => seriesOf(m, points.filter(p => String(p.measureId) === String(m._id))))
   return evidenceOf(series, cycles)
 }

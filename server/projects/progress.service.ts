@@ -1,22 +1,22 @@
 // A project's progress score: what Tandem suggests from the evidence, and the
 // pair confirming it or choosing another score with a reason. Each change is
 // kept, with the suggestion at the time, as the score's history.
-import type { Types } from 'mongoose'
 import { QiProject } from '../../models/qi-project'
 import type { Clock } from '../clock'
 import { ForbiddenError, ValidationError } from '../errors'
 import type { CurrentUser } from '../http/current-user'
 import { peopleById } from '../shadowing/session-access'
+import type { ProjectVersion } from './measure-data'
 import { editableProjectFor, type ProjectView } from './project-access'
 import { isCharterComplete } from './project.form'
 import { NO_MEASURE_EVIDENCE, suggestProgress, type ProgressEvidence, type ProgressSuggestion } from './progress-score'
 
 /** The measure and PDSA part of the evidence, counted by the measures work. */
-export type MeasureEvidenceSource = (projectId: Types.ObjectId) => Promise<Omit<ProgressEvidence, 'charterComplete'>>
+export type MeasureEvidenceSource = (project: ProjectVersion) => Promise<Omit<ProgressEvidence, 'charterComplete'>>
 
 export function createProgress(deps: { clock: Clock; measureEvidence?: MeasureEvidenceSource }) {
   async function evidence(view: ProjectView): Promise<ProgressEvidence> {
-    const measured = deps.measureEvidence ? await deps.measureEvidence(view.project._id) : NO_MEASURE_EVIDENCE
+    const measured = deps.measureEvidence ? await deps.measureEvidence(view.project) : NO_MEASURE_EVIDENCE
     return { ...measured, charterComplete: isCharterComplete(view.project) }
   }
 

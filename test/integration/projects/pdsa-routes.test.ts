@@ -151,11 +151,11 @@ describe('PDSA cycles (routes)', () => {
     expect(portfolio.text).to.contain('Special cause concern').and.contain('Length of stay, 9 November 2026')
 
     // 10 points: a baseline; the 9-point run below the mean is improvement (lower is better); nothing sustained.
-    expect(await projectEvidence(f.project._id)).to.deep.equal({ pdsaPlanned: 1, pdsaCompleted: 0, measuresWithBaseline: 1, improvementSignals: 1, sustainedImprovement: 0 })
+    expect(await projectEvidence({ _id: f.project._id })).to.deep.equal({ pdsaPlanned: 1, pdsaCompleted: 0, measuresWithBaseline: 1, improvementSignals: 1, sustainedImprovement: 0 })
     const path = created.headers.location!
     await dara.submit(`${path}/do`, { 'doneOn-day': '1', 'doneOn-month': '10', 'doneOn-year': '2026', whatHappened: 'Opened' })
     await dara.submit(`${path}/study`, { results: 'Better', measureIds: String(measure.measure._id) })
-    expect((await projectEvidence(f.project._id)).pdsaCompleted).to.equal(1)
+    expect((await projectEvidence({ _id: f.project._id })).pdsaCompleted).to.equal(1)
   })
 
   it('lets a cohort member read a shared project’s cycle but not change it', async () => {
