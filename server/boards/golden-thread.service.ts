@@ -6,7 +6,8 @@ import { DataPoint } from '../../models/data-point'
 import { Measure } from '../../models/measure'
 import { Priority } from '../../models/priority'
 import { QiProject } from '../../models/qi-project'
-import { measureIcons, type ChartPoint } from '../projects/chart-data'
+import { groupBy } from '../group-by'
+import { measureIcons } from '../projects/chart-data'
 import { peopleById } from '../shadowing/session-access'
 import { groupBoard, mainOutcomeMeasure, type Board } from './golden-thread'
 
@@ -19,15 +20,13 @@ export async function goldenThreadBoard(cohortId: Types.ObjectId | string): Prom
     peopleById(projects.flatMap(p => [p.doctorId, p.managerId])),
     Measure.find({ projectId: { $in: projectIds }, type: 'outcome' }).lean(),
   ])
-  const measuresOf = new Map<string, typeof outcomeMeasures>()
-  for (const m of outcomeMeasures) measuresOf.set(String(m.projectId), [...(measuresOf.get(String(m.projectId)) ?? []), m])
+  const measuresOf = groupBy(outcomeMeasures, m => String(m.projectId))
   const mains = new Map(projects.flatMap(p => {
     const main = mainOutcomeMeasure(measuresOf.get(String(p._id)) ?? [])
     return main ? [[String(p._id), main] as const] : []
   }))
   const points = await DataPoint.find({ measureId: { $in: [...mains.values()].map(m => m._id) } }, { measureId: 1, date: 1, value: 1 }).lean()
-  const pointsOf = new Map<string, ChartPoint[]>()
-  for (const p of points) pointsOf.set(String(p.measureId), [...(pointsOf.get(String(p.measureId)) ?? []), p])
+  const pointsOf = groupBy(points, p => String(p.measureId))
 
   return groupBoard(
     priorities.map(p => ({ id: String(p._id), title: p.title, archived: p.archived })),

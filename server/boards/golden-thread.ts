@@ -4,6 +4,7 @@
 // no longer exists. Pure; golden-thread.service.ts loads the rows.
 import type { Types } from 'mongoose'
 import type { MdcIcons } from '../charts/mdc-icons'
+import { groupBy } from '../group-by'
 
 export type BoardPriority = { id: string; title: string; archived: boolean }
 
@@ -49,8 +50,7 @@ export const NO_PRIORITY: BoardPriority = { id: 'none', title: 'No priority', ar
 
 /** Every current priority gets a column, with or without projects: an empty column is a gap in the thread worth seeing. */
 export function groupBoard(priorities: readonly BoardPriority[], projects: readonly BoardProject[]): Board {
-  const byPriority = new Map<string, BoardProject[]>()
-  for (const p of projects) byPriority.set(p.priorityId, [...(byPriority.get(p.priorityId) ?? []), p])
+  const byPriority = groupBy(projects, p => p.priorityId)
   const known = new Set(priorities.map(p => p.id))
   const sorted = [...priorities].sort(byTitle)
   const unlinked = projects.filter(p => !known.has(p.priorityId))

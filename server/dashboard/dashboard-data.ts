@@ -19,6 +19,7 @@ import { Workshop } from '../../models/workshop'
 import { WorkshopRegistration } from '../../models/workshop-registration'
 import { WorkshopSeries } from '../../models/workshop-series'
 import { compactAgreedAt } from '../compact/compact-agreed'
+import { groupBy } from '../group-by'
 import { isProfileComplete } from '../people/profile-completeness'
 import { seriesOf } from '../projects/chart-data'
 import { measureSignals } from '../projects/measures-evidence'
@@ -82,13 +83,7 @@ async function loadProjects(cohortId: Types.ObjectId, memo: ProjectMemo): Promis
     const cycled = new Set(withPdsa.map(String))
     const measured = measures.filter(m => cycled.has(String(m.projectId)))
     const points = measured.length ? await DataPoint.find({ measureId: { $in: measured.map(m => m._id) } }, { measureId: 1, date: 1, value: 1 }).lean() : []
-    const pointsOf = new Map<string, { date: Date; value: number }[]>()
-    for (const p of points) {
-      const key = String(p.measureId)
-      const own = pointsOf.get(key)
-      if (own) own.push(p)
-      else pointsOf.set(key, [p])
-    }
+    const pointsOf = groupBy(points, p => String(p.measureId))
     const improving = new Set(measured.filter(m => measureSignals(seriesOf({ ...m, name: '' }, pointsOf.get(String(m._id)) ?? [])).improvement).map(m => String(m.projectId)))
     for (const p of changed) {
       const id = String(p._id)

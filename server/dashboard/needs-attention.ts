@@ -12,6 +12,7 @@
 // Pure: the facts in, rows out; sorting is in attention-sort.ts.
 import { monthName, openMonth, showsBothAt } from '../compact/reflection-months'
 import { formatDate } from '../format'
+import { groupBy } from '../group-by'
 import { isProjectStale } from '../projects/project-staleness'
 import { isPairQuiet, lastSessionEnds } from '../shadowing/quiet-pairs'
 import type { CohortFacts } from './cohort-facts'
@@ -56,10 +57,10 @@ export function needsAttention(facts: Pick<CohortFacts, 'now' | 'cohort' | 'peop
   const month = openMonth(now, day)
   const overdueFrom = showsBothAt(month, day)
   const answered = new Set(facts.reflections.filter(r => r.month === month).map(r => `${r.pairId}:${r.userId}`))
-  const concernsOf = new Map<string, CohortFacts['reflections']>()
-  for (const r of facts.reflections) {
-    if (r.concern && +r.at > +now - CONCERN_DAYS * DAY) concernsOf.set(r.pairId, [...(concernsOf.get(r.pairId) ?? []), r])
-  }
+  const concernsOf = groupBy(
+    facts.reflections.filter(r => r.concern && +r.at > +now - CONCERN_DAYS * DAY),
+    r => r.pairId,
+  )
 
   const rows: AttentionRow[] = []
   for (const { pair, project } of pairs) {

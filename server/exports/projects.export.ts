@@ -6,8 +6,9 @@ import { DataPoint } from '../../models/data-point'
 import { Measure } from '../../models/measure'
 import { Priority } from '../../models/priority'
 import { QiProject } from '../../models/qi-project'
+import { groupBy } from '../group-by'
 import { calendarDate, inBatches, isoLondon, londonDate, type CsvValue } from '../http/csv-stream'
-import { measureIcons, type ChartPoint } from '../projects/chart-data'
+import { measureIcons } from '../projects/chart-data'
 import { DIRECTION_NAMES, TYPE_NAMES } from '../projects/measures.form'
 import { PROJECT_STATUS_NAMES } from '../projects/project-display'
 import { peopleById } from '../shadowing/session-access'
@@ -56,14 +57,8 @@ export const projectsExport: CohortExport = {
         Measure.find({ projectId: { $in: projectIds } }).sort({ createdAt: 1, _id: 1 }).lean(),
         DataPoint.find({ projectId: { $in: projectIds } }, { measureId: 1, date: 1, value: 1 }).sort({ date: 1 }).lean(),
       ])
-      const pointsOf = new Map<string, ChartPoint[]>()
-      for (const p of points) {
-        const own = pointsOf.get(String(p.measureId))
-        if (own) own.push(p)
-        else pointsOf.set(String(p.measureId), [p])
-      }
-      const measuresOf = new Map<string, typeof measures>()
-      for (const m of measures) measuresOf.set(String(m.projectId), [...(measuresOf.get(String(m.projectId)) ?? []), m])
+      const pointsOf = groupBy(points, p => String(p.measureId))
+      const measuresOf = groupBy(measures, m => String(m.projectId))
       await csv.rows(
         projects.flatMap(project => {
           const charter: CsvValue[] = [

@@ -8,6 +8,7 @@ import { CompactReflection } from '../../models/compact-reflection'
 import { Pair } from '../../models/pair'
 import { compactScore, monthName, openMonth, showsBothAt } from '../compact/reflection-months'
 import { PROGRAMME_ZONE } from '../format'
+import { groupBy } from '../group-by'
 import { inBatches } from '../http/csv-stream'
 import { peopleById } from '../shadowing/session-access'
 import { yesNo, type CohortExport } from './cohort-export'
@@ -40,17 +41,13 @@ export const reflectionsExport: CohortExport = {
         CompactReflection.find({ pairId: { $in: pairIds }, concern: { $ne: '' } }, { pairId: 1, month: 1 }).lean(),
       ])
       const key = (pairId: unknown, month: string) => `${String(pairId)}:${month}`
-      const answers = new Map<string, typeof reflections>()
-      const answeredMonths = new Map<string, string[]>()
-      for (const r of reflections) {
-        answers.set(key(r.pairId, r.month), [...(answers.get(key(r.pairId, r.month)) ?? []), r])
-        answeredMonths.set(String(r.pairId), [...(answeredMonths.get(String(r.pairId)) ?? []), r.month])
-      }
+      const answers = groupBy(reflections, r => key(r.pairId, r.month))
+      const answeredBy = groupBy(reflections, r => String(r.pairId))
       const raised = new Map<string, number>()
       for (const c of concerns) raised.set(key(c.pairId, c.month), (raised.get(key(c.pairId, c.month)) ?? 0) + 1)
       await csv.rows(
         pairs.flatMap(pair => {
-          const months = [...new Set([...monthsFrom(openMonth(pair.publishedAt, reflectionDay), lastMonth), ...(answeredMonths.get(String(pair._id)) ?? [])])].sort()
+          const months = [...new Set([...monthsFrom(openMonth(pair.publishedAt, reflectionDay), lastMonth), ...(answeredBy.get(String(pair._id)) ?? []).map(r => r.month)])].sort()
           return months.map(month => {
             const of = answers.get(key(pair._id, month)) ?? []
             const by = (id: unknown) => of.some(r => String(r.userId) === String(id))

@@ -6,7 +6,8 @@ import { DataPoint } from '../../models/data-point'
 import { Measure } from '../../models/measure'
 import type { Variation } from '../charts/spc'
 import { formatDate } from '../format'
-import { cycleDate, measureIcons, type ChartPoint } from './chart-data'
+import { groupBy } from '../group-by'
+import { cycleDate, measureIcons } from './chart-data'
 import { TYPE_NAMES } from './measures.form'
 import { stageTag } from './pdsa-stages'
 import { measureDataOf } from './measure-data'
@@ -23,11 +24,12 @@ export async function evidencePanel(view: ProjectView) {
   const projectId = view.project._id
   const { measures, points, cycles } = await measureDataOf(view.project)
   const numbers = new Map(cycles.map(c => [String(c._id), c.number]))
+  const pointsOf = groupBy(points, p => String(p.measureId))
   return {
     projectId: String(projectId),
     canEdit: view.canEdit,
     measures: measures.map(m => {
-      const own = points.filter(p => String(p.measureId) === String(m._id))
+      const own = pointsOf.get(String(m._id)) ?? []
       const last = own[own.length - 1]
       return {
         id: String(m._id),
@@ -63,8 +65,7 @@ export async function portfolioSignals(projectIds: readonly (Types.ObjectId | st
     Measure.find({ projectId: { $in: projectIds } }).lean(),
     DataPoint.find({ projectId: { $in: projectIds } }, { measureId: 1, date: 1, value: 1 }).sort({ date: 1 }).lean(),
   ])
-  const byMeasure = new Map<string, ChartPoint[]>()
-  for (const p of points) byMeasure.set(String(p.measureId), [...(byMeasure.get(String(p.measureId)) ?? []), p])
+  const byMeasure = groupBy(points, p => String(p.measureId))
   const signals = new Map<string, PortfolioSignal & { at: number; outcome: boolean }>()
   for (const m of measures) {
     const own = byMeasure.get(String(m._id)) ?? []

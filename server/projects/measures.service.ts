@@ -10,6 +10,7 @@ import { PdsaCycle } from '../../models/pdsa-cycle'
 import type { Clock } from '../clock'
 import { measureDataOf, type ProjectVersion } from './measure-data'
 import { ForbiddenError, NotFoundError } from '../errors'
+import { groupBy } from '../group-by'
 import type { CurrentUser } from '../http/current-user'
 import { idParam } from '../http/id-param'
 import { measureChart, seriesOf } from './chart-data'
@@ -56,7 +57,8 @@ export const pointsOf = (measureId: Types.ObjectId) => DataPoint.find({ measureI
  */
 export async function projectEvidence(project: ProjectVersion): Promise<MeasureEvidence> {
   const { measures, points, cycles } = await measureDataOf(project)
-  const series = measures.map(m => seriesOf(m, points.filter(p => String(p.measureId) === String(m._id))))
+  const pointsOf = groupBy(points, p => String(p.measureId))
+  const series = measures.map(m => seriesOf(m, pointsOf.get(String(m._id)) ?? []))
   return evidenceOf(series, cycles)
 }
 
