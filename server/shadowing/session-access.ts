@@ -13,8 +13,22 @@ import { idParam } from '../http/id-param'
 export type Person = { id: string; _id: Types.ObjectId; name: string; email: string }
 export type PairRole = 'doctor' | 'manager' | 'lead'
 
+/** Up to this many people are looked up one by one, all at once; more in one query. */
+const ONE_BY_ONE = 20
+
+/**
+ * The people with these ids that exist, by id. Most pages name a few people (a pair,
+ * a log's writers): the embedded engine finds a document by `_id` directly but reads
+ * the whole collection for any other query, `$in` included, so a few are looked up
+ * one by one; a long list (a cohort's portfolio) is one query on every engine.
+ */
 export async function peopleById(ids: readonly Types.ObjectId[]): Promise<Map<string, Person>> {
-  const users = await User.find({ _id: { $in: ids } }, { name: 1, email: 1 }).lean()
+  const distinct = [...new Map(ids.filter(id => id != null).map(id => [String(id), id])).values()]
+  const fields = { name: 1, email: 1 }
+  const users =
+    distinct.length <= ONE_BY_ONE
+      ? (await Promise.all(distinct.map(_id => User.findById(_id, fields).lean()))).filter(u => u !== null)
+      : await User.find({ _id: { $in: distinct } }, fields).lean()
   return new Map(users.map(u => [String(u._id), { id: String(u._id), _id: u._id, name: u.name || u.email, email: u.email }]))
 }
 

@@ -1,0 +1,23 @@
+// peopleById looks a few people up one by one and many in one query: either
+// way the same people come back, once each, and unknown ids are left out.
+import { expect } from 'chai'
+import { Types } from 'mongoose'
+import { peopleById } from '../../../server/shadowing/session-access'
+import { insertUser } from '../../support/users'
+
+describe('peopleById', () => {
+  it('finds the same people from a short list and a long one, each once, leaving out unknown ids', async () => {
+    const people = await Promise.all(Array.from({ length: 22 }, (_, i) => insertUser({ name: `Person ${String(i).padStart(2, '0')}` })))
+    const unknown = new Types.ObjectId()
+    const [dara, mina] = people
+
+    const few = await peopleById([dara!._id, mina!._id, unknown, dara!._id])
+    const many = await peopleById([...people.map(p => p._id), unknown, mina!._id])
+
+    expect([...few.keys()]).to.have.members([String(dara!._id), String(mina!._id)])
+    expect([...many.keys()]).to.have.members(people.map(p => String(p._id)))
+    for (const [id, person] of few) expect(person, id).to.deep.equal(many.get(id))
+    expect(few.get(String(dara!._id))).to.deep.equal({ id: String(dara!._id), _id: dara!._id, name: dara!.name, email: dara!.email })
+    expect((await peopleById([])).size).to.equal(0)
+  })
+})
