@@ -1,5 +1,6 @@
 // A cohort: one round of the programme, e.g. "Surgery & Medicine, spring 2027".
 import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose'
+import { announceWrites } from './write-listeners'
 
 export const COHORT_STATUSES = ['draft', 'recruiting', 'matching', 'running', 'closed'] as const
 export type CohortStatus = (typeof COHORT_STATUSES)[number]
@@ -45,6 +46,9 @@ const cohortSchema = new Schema(
   },
   { timestamps: true },
 )
+
+// The programme views keep a cohort briefly (server/cohorts/cohorts.service.ts): they forget on any change.
+export const onCohortsChanged = announceWrites(cohortSchema)
 
 export type CohortFields = InferSchemaType<typeof cohortSchema>
 export type CohortDocument = HydratedDocument<CohortFields>

@@ -1,5 +1,6 @@
 // A person who can sign in. One person may hold several roles.
 import { Schema, model, type HydratedDocument, type InferSchemaType } from 'mongoose'
+import { announceWrites } from './write-listeners'
 
 // A sponsor (e.g. a trust executive) reads the programme dashboard and boards; they change nothing.
 export const ROLES = ['lead', 'doctor', 'manager', 'sponsor'] as const
@@ -18,6 +19,9 @@ const userSchema = new Schema(
   },
   { timestamps: true },
 )
+
+// The signed-in person is kept briefly (server/http/current-user.ts): it forgets on any change.
+export const onUsersChanged = announceWrites(userSchema)
 
 export type UserFields = InferSchemaType<typeof userSchema>
 export type UserDocument = HydratedDocument<UserFields>

@@ -14,7 +14,7 @@ export function goldenThreadController({ cohorts, boards }: Services) {
   const fragments = createFragmentCache({ maxEntries: 200 })
   return {
     async get(req: Request, res: Response) {
-      const cohort = await cohorts.get(req.params.cohortId)
+      const cohort = await cohorts.kept(req.params.cohortId)
       const { value: board, at } = await boards.goldenThread(String(cohort._id))
       // Compared with the board's own priority ids only, so the query never reaches the database.
       const asked = text(req.query, 'priority')

@@ -17,7 +17,7 @@ export function networkController({ cohorts, boards }: Services) {
   const fragments = createFragmentCache({ maxEntries: 200 })
   return {
     async get(req: Request, res: Response) {
-      const cohort = await cohorts.get(req.params.cohortId)
+      const cohort = await cohorts.kept(req.params.cohortId)
       const { value: network, at } = await boards.network(String(cohort._id))
       const paging = pageOf(network.rows.length, req.query.page)
       const lead = req.user!.roles.includes('lead')

@@ -17,7 +17,7 @@ export function dashboardController({ cohorts, dashboard }: Services) {
   const fragments = createFragmentCache({ maxEntries: 500 })
   return {
     async get(req: Request, res: Response) {
-      const cohort = await cohorts.get(req.params.cohortId)
+      const cohort = await cohorts.kept(req.params.cohortId)
       const audience = audienceOf(req.user!)
       const counted = await dashboard.forCohort(cohort)
       const query = readAttentionQuery(req.query)
@@ -38,7 +38,7 @@ export function dashboardController({ cohorts, dashboard }: Services) {
     },
 
     async stage(req: Request, res: Response) {
-      const cohort = await cohorts.get(req.params.cohortId)
+      const cohort = await cohorts.kept(req.params.cohortId)
       const stage = FUNNEL_STAGES.find(s => s.id === req.params.stage)
       if (!stage) throw new NotFoundError()
       const audience = audienceOf(req.user!)

@@ -5,9 +5,14 @@ import { MongoStore } from 'connect-mongo'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import session from 'express-session'
 import mongoose from 'mongoose'
+import onHeaders from 'on-headers'
+import { CachingSessionStore } from './session-cache'
 
 export const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000
 const SESSION_TOUCH_AFTER_S = 5 * 60
+/** The version of the session the browser last saw (session-cache.ts). */
+const VERSION_COOKIE = 'tandem.sv'
+const heldVersion = (req: Request) => /(?:^|;\s*)tandem\.sv=([\w-]+)/.exec(req.headers.cookie ?? '')?.[1]
 
 declare module 'express-session' {
   interface SessionData {
@@ -33,10 +38,11 @@ export function createSessionStore(): MongoStore {
 }
 
 export function setUpSessions(options: { secret: string; production: boolean; store: session.Store }): RequestHandler[] {
+  const store = new CachingSessionStore(options.store, options.secret, SESSION_TOUCH_AFTER_S * 1000)
   const sessions = session({
     name: 'tandem.sid',
     secret: options.secret,
-    store: options.store,
+    store,
     resave: false,
     saveUninitialized: false,
     rolling: true,
@@ -47,7 +53,23 @@ export function setUpSessions(options: { secret: string; production: boolean; st
       maxAge: SESSION_MAX_AGE_MS,
     },
   })
-  return [sessions, saveSessionBeforeRedirect]
+  const versioned: RequestHandler = (req, res, next) => {
+    const held = heldVersion(req)
+    onHeaders(res, () => {
+      if (!req.session || Object.keys(req.session).every(key => key === 'cookie')) return
+      const version = store.versionOf(req.session)
+      if (version === held) return
+      res.cookie(VERSION_COOKIE, version, { httpOnly: true, sameSite: 'lax', secure: options.production, maxAge: SESSION_MAX_AGE_MS })
+    })
+    // express-session asks the store for the session within this call, before it returns.
+    store.expect(held)
+    try {
+      sessions(req, res, next)
+    } finally {
+      store.expect(undefined)
+    }
+  }
+  return [versioned, saveSessionBeforeRedirect]
 }
 
 /**
