@@ -1,4 +1,4 @@
-// npm run bench:web [-- --seconds 10 --warmup 3 --connections 50 --doctors 1200 --managers 800 --seed 42 --profile missed]
+// npm run bench:web [-- --seconds 10 --warmup 3 --connections 50 --doctors 1200 --managers 800 --seed 42 --profile missed --only dashboard,feed]
 //
 // How fast the lead's heaviest pages are on a large cohort. Generates a cohort of
 // 2,000 people with six months of shadowing, reflections, workshops and QI data
@@ -38,6 +38,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '42' },
     // missed: profile the pages that miss the target; all; none.
     profile: { type: 'string', default: 'missed' },
+    // Only the pages whose names contain one of these words (the bare page is always measured).
+    only: { type: 'string', default: '' },
   },
 })
 const seconds = Number(values.seconds)
@@ -113,8 +115,10 @@ async function main() {
       { name: 'project page', path: `/projects/${String(cohort.projectId)}`, origin: 'app', headers: signedIn },
       { name: 'calendar feed', path: `/calendar/${feed.token}.ics`, origin: 'app', headers: {} },
     ]
+    const words = values.only.split(',').map(w => w.trim()).filter(Boolean)
+    const chosen = words.length ? pages.filter(page => words.some(word => page.name.includes(word))) : pages
     const rows: Row[] = []
-    for (const target of [bare('bare page (first)'), ...pages, bare('bare page (last)')]) rows.push(await measure(server, target))
+    for (const target of [bare('bare page (first)'), ...chosen, bare('bare page (last)')]) rows.push(await measure(server, target))
     await stopServer(server)
 
     const ceilings = rows.filter(r => r.origin === 'bare' && r.measured).map(r => r.measured!.requestsPerSecond)
