@@ -1,4 +1,5 @@
 import { expect } from 'chai'
+import { User } from '../../../models/user'
 import { browserFor, buildTestApp, type TestApp } from '../../support/test-app'
 import { signedIn } from '../../support/users'
 
@@ -30,5 +31,14 @@ describe('role guards', () => {
   it('lets a person with several roles use each of them', async () => {
     const { browser } = await signedIn(t, ['doctor', 'lead'])
     expect((await browser.get('/people/invite')).status).to.equal(200)
+  })
+
+  it('gives a signed-in person a role from their next page, though the app keeps who is signed in', async () => {
+    const { user, browser } = await signedIn(t, ['doctor'])
+    expect((await browser.get('/people/invite')).status).to.equal(403)
+    await User.updateOne({ _id: user._id }, { $addToSet: { roles: 'lead' } })
+    expect((await browser.get('/people/invite')).status).to.equal(200)
+    await User.updateOne({ _id: user._id }, { $pull: { roles: 'lead' } })
+    expect((await browser.get('/people/invite')).status).to.equal(403)
   })
 })
