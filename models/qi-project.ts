@@ -63,6 +63,9 @@ const qiProjectSchema = new Schema(
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
     // When anything in the project last changed (charter, data, cycles, log), for "last update".
     lastActivityAt: { type: Date, required: true },
+    // Moved by every change to the project's measures, data, cycles or log (touchProject), after
+    // the change is written: in-process copies of them are kept for one revision (server/projects/project-data.ts).
+    revision: { type: Number, default: 0 },
   },
   { timestamps: true },
 )

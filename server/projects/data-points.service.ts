@@ -84,8 +84,10 @@ export function createDataPointsService({ clock }: { clock: Clock }) {
         await DataPoint.insertMany(rows, { ordered: true })
       } catch (error) {
         if (!isDuplicateKeyError(error) && !(error as { writeErrors?: unknown[] }).writeErrors) throw error
-        // Someone saved one of these dates between the check and the insert: take the batch back.
+        // Someone saved one of these dates between the check and the insert: take the batch back. Part of it
+        // was written for a moment, and a page may have read and kept it for this revision: touch the project.
         await DataPoint.deleteMany({ measureId: view.measure._id, batchId })
+        await touch(view.project._id)
         const now = await DataPoint.find({ measureId: view.measure._id, date: { $in: parsed.points.map(p => p.date) } }, { date: 1 }).lean()
         const clashes = new Set(now.map(p => +p.date))
         const lost = parsed.points.filter(p => clashes.has(+p.date))

@@ -9,6 +9,7 @@ import type { CurrentUser } from '../http/current-user'
 import { peopleById } from '../shadowing/session-access'
 import type { LogEntryInput } from './log.form'
 import { editableProjectFor, type ProjectView } from './project-access'
+import { projectDataOf } from './project-data'
 
 /** `touch`: touchProject from projects.service.ts, passed in so the two modules do not import each other. */
 export function createProjectLog(deps: { clock: Clock; touch: (projectId: Types.ObjectId, now: Date) => Promise<void> }) {
@@ -22,7 +23,7 @@ export function createProjectLog(deps: { clock: Clock; touch: (projectId: Types.
 
     /** Newest first (by the date of the work, then by when it was written), with the writer's name. */
     async list(view: ProjectView) {
-      const entries = await ProjectLogEntry.find({ projectId: view.project._id }).sort({ date: -1, createdAt: -1, _id: -1 }).lean()
+      const entries = (await projectDataOf(view.project)).logEntries
       const names = await peopleById(entries.map(e => e.by))
       return entries.map(e => ({ ...e, byName: names.get(String(e.by))?.name ?? '' }))
     },

@@ -10,7 +10,7 @@ import { groupBy } from '../group-by'
 import { cycleDate, measureIcons } from './chart-data'
 import { TYPE_NAMES } from './measures.form'
 import { stageTag } from './pdsa-stages'
-import { measureDataOf } from './measure-data'
+import { projectDataOf } from './project-data'
 import type { ProjectView } from './project-access'
 
 export type EvidencePanel = Awaited<ReturnType<typeof evidencePanel>>
@@ -22,7 +22,7 @@ export type EvidencePanel = Awaited<ReturnType<typeof evidencePanel>>
  */
 export async function evidencePanel(view: ProjectView) {
   const projectId = view.project._id
-  const { measures, points, cycles } = await measureDataOf(view.project)
+  const { measures, points, cycles } = await projectDataOf(view.project)
   const numbers = new Map(cycles.map(c => [String(c._id), c.number]))
   const pointsOf = groupBy(points, p => String(p.measureId))
   return {

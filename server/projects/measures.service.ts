@@ -8,7 +8,7 @@ import { DataPoint } from '../../models/data-point'
 import { Measure } from '../../models/measure'
 import { PdsaCycle } from '../../models/pdsa-cycle'
 import type { Clock } from '../clock'
-import { measureDataOf, type ProjectVersion } from './measure-data'
+import { projectDataOf, type ProjectVersion } from './project-data'
 import { ForbiddenError, NotFoundError } from '../errors'
 import { groupBy } from '../group-by'
 import type { CurrentUser } from '../http/current-user'
@@ -56,7 +56,7 @@ export const pointsOf = (measureId: Types.ObjectId) => DataPoint.find({ measureI
  * See measures-evidence.ts for the rules.
  */
 export async function projectEvidence(project: ProjectVersion): Promise<MeasureEvidence> {
-  const { measures, points, cycles } = await measureDataOf(project)
+  const { measures, points, cycles } = await projectDataOf(project)
   const pointsOf = groupBy(points, p => String(p.measureId))
   const series = measures.map(m => seriesOf(m, pointsOf.get(String(m._id)) ?? []))
   return evidenceOf(series, cycles)
@@ -84,13 +84,19 @@ export function createMeasuresService({ clock }: { clock: Clock }) {
       await touch(view.project._id)
     },
 
-    /** The measure first, so that a failure part-way leaves only unseen points behind; then its points and its links from cycles. */
+    /**
+     * The measure first, so that a failure part-way leaves only unseen points behind; then its points and its
+     * links from cycles. The project is touched even after a failure part-way, as something was changed.
+     */
     async remove(view: MeasureView) {
       const { _id } = view.measure
-      await Measure.deleteOne({ _id })
-      await DataPoint.deleteMany({ measureId: _id })
-      await PdsaCycle.updateMany({ projectId: view.project._id, measureIds: _id }, { $pull: { measureIds: _id } })
-      await touch(view.project._id)
+      try {
+        await Measure.deleteOne({ _id })
+        await DataPoint.deleteMany({ measureId: _id })
+        await PdsaCycle.updateMany({ projectId: view.project._id, measureIds: _id }, { $pull: { measureIds: _id } })
+      } finally {
+        await touch(view.project._id)
+      }
     },
 
     async addRebase(view: MeasureView, date: Date) {

@@ -108,11 +108,14 @@ export function createPdsaService({ clock }: { clock: Clock }) {
       await update(view, input)
     },
 
-    /** Cycles that followed this one keep their place, marked as following nothing. */
+    /** Cycles that followed this one keep their place, marked as following nothing. Touched even after a failure part-way. */
     async remove(view: CycleView) {
-      await PdsaCycle.deleteOne({ _id: view.cycle._id })
-      await PdsaCycle.updateMany({ projectId: view.project._id, previousId: view.cycle._id }, { $set: { previousId: null } })
-      await touch(view.project._id)
+      try {
+        await PdsaCycle.deleteOne({ _id: view.cycle._id })
+        await PdsaCycle.updateMany({ projectId: view.project._id, previousId: view.cycle._id }, { $set: { previousId: null } })
+      } finally {
+        await touch(view.project._id)
+      }
     },
   }
 }

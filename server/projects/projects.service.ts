@@ -27,9 +27,13 @@ export type ProjectsDeps = {
   portfolioSignals?: (projectIds: Types.ObjectId[]) => Promise<ReadonlyMap<string, unknown>>
 }
 
-/** Any change to a project is activity: its "last update" on the portfolio, and what the quiet-project nudge reads. */
+/**
+ * Any change to a project is activity: its "last update" on the portfolio, and what the quiet-project nudge reads.
+ * It also moves the project's revision, so call it after the change is written: copies of the project's data
+ * kept for the old revision are then read afresh (project-data.ts).
+ */
 export async function touchProject(projectId: Types.ObjectId | string, now: Date): Promise<void> {
-  await QiProject.updateOne({ _id: projectId }, { $set: { lastActivityAt: now } })
+  await QiProject.updateOne({ _id: projectId }, { $set: { lastActivityAt: now }, $inc: { revision: 1 } })
 }
 
 export type ProjectsService = ReturnType<typeof createProjectsService>

@@ -49,3 +49,16 @@ export function weekly(index: number): Date {
 export async function insertWeeklyPoints(measure: { _id: Types.ObjectId; projectId: Types.ObjectId; createdBy: Types.ObjectId }, values: number[]) {
   await DataPoint.insertMany(values.map((value, i) => ({ measureId: measure._id, projectId: measure.projectId, createdBy: measure.createdBy, date: weekly(i), value })))
 }
+
+/** The fields of a PDSA plan form (cycle planned for 28 September 2026) linked to one measure. */
+export const pdsaPlan = (measureId: string) => ({
+  objective: 'Fewer discharges after noon',
+  changeIdea: 'Open a discharge lounge at 10am',
+  who: 'Ward sister and the pair',
+  where: 'Ward 7',
+  'plannedFor-day': '28',
+  'plannedFor-month': '9',
+  'plannedFor-year': '2026',
+  prediction: 'Half of discharges before noon within 4 weeks',
+  measureIds: measureId,
+})

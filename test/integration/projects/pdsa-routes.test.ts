@@ -5,7 +5,7 @@ import { projectEvidence } from '../../../server/projects/measures.service'
 import { insertMember } from '../../support/cohorts'
 import { buildTestApp, START_TIME, type TestApp } from '../../support/test-app'
 import { signedIn, signInAs } from '../../support/users'
-import { insertMeasure, insertProject, insertWeeklyPoints, PROJECT_STARTED } from './measures-fixtures'
+import { insertMeasure, insertProject, insertWeeklyPoints, pdsaPlan, PROJECT_STARTED } from './measures-fixtures'
 
 // START_TIME is Monday 23 November 2026: 24 November is in the future.
 const VALUES = [10, 12, 11, 13, 12, 11, 10, 12, 11, 30]
@@ -15,18 +15,6 @@ describe('PDSA cycles (routes)', () => {
   let f: Awaited<ReturnType<typeof insertProject>>
   let dara: Awaited<ReturnType<typeof signInAs>>
   let measure: Awaited<ReturnType<typeof insertMeasure>>
-
-  const plan = (measureId: string) => ({
-    objective: 'Fewer discharges after noon',
-    changeIdea: 'Open a discharge lounge at 10am',
-    who: 'Ward sister and the pair',
-    where: 'Ward 7',
-    'plannedFor-day': '28',
-    'plannedFor-month': '9',
-    'plannedFor-year': '2026',
-    prediction: 'Half of discharges before noon within 4 weeks',
-    measureIds: measureId,
-  })
 
   beforeEach(async () => {
     t = await buildTestApp()
@@ -51,29 +39,29 @@ describe('PDSA cycles (routes)', () => {
     ]) {
       expect(empty.text).to.contain(`<a href="#${field}">${message}</a>`)
     }
-    const typed = { ...plan(String(measure.measure._id)), 'plannedFor-day': '31', 'plannedFor-month': '2' }
+    const typed = { ...pdsaPlan(String(measure.measure._id)), 'plannedFor-day': '31', 'plannedFor-month': '2' }
     const unreal = await dara.submit(newCycle(), typed)
     expect(unreal.status).to.equal(400)
     expect(unreal.text).to.contain('The date the test starts must be a real date').and.contain('Open a discharge lounge at 10am').and.contain('value="31"')
     expect(unreal.text).to.match(/value="[0-9a-f]{24}" checked/)
-    const foreign = await dara.submit(newCycle(), { ...plan('0123456789abcdef01234567') })
+    const foreign = await dara.submit(newCycle(), { ...pdsaPlan('0123456789abcdef01234567') })
     expect(foreign.text).to.contain('Select measures of this project')
     expect(await PdsaCycle.countDocuments()).to.equal(0)
     expect(+(await QiProject.findById(f.project._id).lean())!.lastActivityAt).to.equal(+PROJECT_STARTED)
 
     // A plan may be for a date still to come.
-    const first = await dara.submit(newCycle(), { ...plan(String(measure.measure._id)), 'plannedFor-day': '7', 'plannedFor-month': '12' })
+    const first = await dara.submit(newCycle(), { ...pdsaPlan(String(measure.measure._id)), 'plannedFor-day': '7', 'plannedFor-month': '12' })
     expect(first.status).to.equal(303)
     const cycle = await PdsaCycle.findOne().lean()
     expect(cycle).to.include({ number: 1, changeIdea: 'Open a discharge lounge at 10am', decision: null })
     expect(first.headers.location).to.equal(`/pdsa/${cycle!._id}`)
     expect(+(await QiProject.findById(f.project._id).lean())!.lastActivityAt).to.equal(+START_TIME)
-    expect((await dara.submit(newCycle(), plan(String(measure.measure._id)))).status).to.equal(303)
+    expect((await dara.submit(newCycle(), pdsaPlan(String(measure.measure._id)))).status).to.equal(303)
     expect((await PdsaCycle.find().sort({ number: 1 }).lean()).map(c => c.number)).to.deep.equal([1, 2])
   })
 
   it('takes a cycle through Do, Study and Act in order, refusing bad input at each; adapt starts the next cycle, prefilled and linked', async () => {
-    const created = await dara.submit(newCycle(), plan(String(measure.measure._id)))
+    const created = await dara.submit(newCycle(), pdsaPlan(String(measure.measure._id)))
     const path = created.headers.location!
     expect((await dara.get(`${path}/study`)).status, 'no study before the test is done').to.equal(409)
     expect((await dara.get(`${path}/act`)).status).to.equal(409)
@@ -103,7 +91,7 @@ describe('PDSA cycles (routes)', () => {
     const next = await dara.get(`${newCycle()}?after=${firstId}`)
     expect(next.text).to.contain('Plan the cycle after PDSA 1').and.contain('What you planned next: Open the lounge every weekday')
     expect(next.text).to.contain('Fewer discharges after noon').and.contain('value="Ward sister and the pair"').and.contain(`name="previousId" value="${firstId}"`)
-    const second = await dara.submit(`${newCycle()}?after=${firstId}`, { ...plan(String(measure.measure._id)), changeIdea: 'Open the lounge every weekday', previousId: firstId })
+    const second = await dara.submit(`${newCycle()}?after=${firstId}`, { ...pdsaPlan(String(measure.measure._id)), changeIdea: 'Open the lounge every weekday', previousId: firstId })
     expect(second.status).to.equal(303)
     const cycle2 = await PdsaCycle.findOne({ number: 2 }).lean()
     expect(String(cycle2!.previousId)).to.equal(firstId)
@@ -122,7 +110,7 @@ describe('PDSA cycles (routes)', () => {
   })
 
   it('marks the linked measure’s charts at the plan date, then at the Do date', async () => {
-    const created = await dara.submit(newCycle(), plan(String(measure.measure._id)))
+    const created = await dara.submit(newCycle(), pdsaPlan(String(measure.measure._id)))
     const path = created.headers.location!
     // Planned for 28 September 2026 = the fourth point (index 3): x = 56 + 3 × 564/9 = 244.
     const planned = (await dara.get(measure.measurePath)).text
@@ -140,7 +128,7 @@ describe('PDSA cycles (routes)', () => {
   })
 
   it('lists cycles and measures on the project page, gives the lead the latest signal, and counts the evidence for the progress score', async () => {
-    const created = await dara.submit(newCycle(), plan(String(measure.measure._id)))
+    const created = await dara.submit(newCycle(), pdsaPlan(String(measure.measure._id)))
     const project = await dara.get(f.projectPath)
     expect(project.text).to.contain('PDSA 1: Open a discharge lounge at 10am').and.contain('Planned')
     expect(project.text).to.contain(`href="${measure.measurePath}"`).and.contain('Special cause concern').and.contain('30 days')
@@ -159,7 +147,7 @@ describe('PDSA cycles (routes)', () => {
   })
 
   it('lets a cohort member read a shared project’s cycle but not change it', async () => {
-    const created = await dara.submit(newCycle(), plan(String(measure.measure._id)))
+    const created = await dara.submit(newCycle(), pdsaPlan(String(measure.measure._id)))
     const path = created.headers.location!
     await QiProject.updateOne({}, { $set: { shared: true } })
     const cora = await signInAs(t, await insertMember(f.cohortId, 'doctor', { name: 'Cora Cohort' }))
@@ -168,7 +156,7 @@ describe('PDSA cycles (routes)', () => {
     expect(page.text).to.contain('Open a discharge lounge at 10am').and.not.contain('Record what happened').and.not.contain('Delete this cycle')
     for (const stage of ['plan', 'do', 'delete']) expect((await cora.get(`${path}/${stage}`)).status, stage).to.equal(403)
     expect((await cora.get(newCycle())).status).to.equal(403)
-    expect((await cora.submit(path, plan(String(measure.measure._id)), newCycle())).status).to.equal(403)
+    expect((await cora.submit(path, pdsaPlan(String(measure.measure._id)), newCycle())).status).to.equal(403)
     expect(await PdsaCycle.countDocuments()).to.equal(1)
   })
 })
