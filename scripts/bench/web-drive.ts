@@ -11,27 +11,37 @@ export type Drive = { connections: number; seconds: number }
 
 export type Measured = { requestsPerSecond: number; p50: number; p95: number; p99: number; requests: number; non2xx: number; errors: number }
 
-function cookiesOf(response: Response): string {
-  return response.headers
-    .getSetCookie()
-    .map(c => c.split(';')[0])
-    .join('; ')
+/** The cookies a browser would send after this response: each one set replaces the one of its name. */
+function cookiesAfter(response: Response, before = ''): string {
+  const jar = new Map(before ? before.split('; ').map(c => [c.split('=')[0]!, c] as const) : [])
+  for (const set of response.headers.getSetCookie()) {
+    const cookie = set.split(';')[0]!
+    jar.set(cookie.split('=')[0]!, cookie)
+  }
+  return [...jar.values()].join('; ')
 }
 
-/** Signs in through the sign-in form as a person would, and returns the session cookie. */
+/**
+ * Signs in through the sign-in form as a person would, follows the redirect, and
+ * returns the cookies the browser then holds: the session and its version, which
+ * the first page after sign-in moves (it adds the sign-out form's CSRF token).
+ * autocannon sends the same cookies with every request and never takes new ones.
+ */
 export async function signIn(origin: string, email: string, password: string): Promise<string> {
   const page = await fetch(`${origin}/sign-in`, { headers: PROXY_HEADERS, redirect: 'manual' })
   const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1]
   if (page.status !== 200 || !csrf) throw new Error(`The sign-in page answered ${page.status}${csrf ? '' : ' without a CSRF token'}`)
   const response = await fetch(`${origin}/sign-in`, {
     method: 'POST',
-    headers: { ...PROXY_HEADERS, cookie: cookiesOf(page), 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { ...PROXY_HEADERS, cookie: cookiesAfter(page), 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ _csrf: csrf, email, password }).toString(),
     redirect: 'manual',
   })
-  const cookie = cookiesOf(response)
+  const cookie = cookiesAfter(response)
   if (response.status !== 303 || !cookie) throw new Error(`Signing in answered ${response.status}, not a redirect with a session`)
-  return cookie
+  const next = await fetch(new URL(response.headers.get('location') ?? '/', origin), { headers: { ...PROXY_HEADERS, cookie }, redirect: 'manual' })
+  await next.arrayBuffer()
+  return cookiesAfter(next, cookie)
 }
 
 /** One request first, alone: the status, size and time of what would be driven. */
