@@ -1,6 +1,7 @@
-// A person's private calendar feed. The address carries a random token; only
-// its SHA-256 hash is kept (decision 009). One feed per person: making a new
-// address replaces the hash, so the old address stops working at once.
+// A person's private calendar feed. The address carries the feed's _id and a
+// random secret; only the secret's SHA-256 hash is kept (decision 009). One feed
+// per person: making a new address replaces the hash, so the old address stops
+// working at once.
 import { Schema, model, type InferSchemaType } from 'mongoose'
 
 const calendarFeedSchema = new Schema({

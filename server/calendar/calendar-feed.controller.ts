@@ -3,8 +3,7 @@
 // (kept in the session until then, never logged); after that only "you have a
 // feed, made on …" can be shown, because only the token's hash is stored.
 import type { Request, Response } from 'express'
-import { feedIcs } from './feed-ics'
-import type { CalendarFeedsService } from './calendar-feeds.service'
+import type { CalendarFeedsService, FeedFile } from './calendar-feeds.service'
 
 export type CalendarFeedDeps = { calendarFeeds: CalendarFeedsService }
 
@@ -15,8 +14,8 @@ declare module 'express-session' {
   }
 }
 
-export async function feedIcsFor({ calendarFeeds }: CalendarFeedDeps, token: unknown): Promise<string> {
-  return feedIcs(await calendarFeeds.eventsFor(token))
+export function feedFileFor({ calendarFeeds }: CalendarFeedDeps, token: unknown): Promise<FeedFile> {
+  return calendarFeeds.fileFor(token)
 }
 
 export function calendarFeedPage({ calendarFeeds }: CalendarFeedDeps) {

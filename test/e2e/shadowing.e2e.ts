@@ -152,7 +152,7 @@ describe('shadowing in a browser', () => {
     await expectAccessible(page)
     await page.getByRole('button', { name: /address/i }).first().click()
     await page.getByRole('heading', { name: 'Your feed address' }).waitFor()
-    expect(await page.getByRole('link', { name: 'Open the feed in your calendar app' }).getAttribute('href')).to.match(/^webcal:\/\/127\.0\.0\.1:\d+\/calendar\/[A-Za-z0-9_-]{43}\.ics$/)
+    expect(await page.getByRole('link', { name: 'Open the feed in your calendar app' }).getAttribute('href')).to.match(/^webcal:\/\/127\.0\.0\.1:\d+\/calendar\/[0-9a-f]{24}\.[A-Za-z0-9_-]{43}\.ics$/)
     await expectAccessible(page)
 
     const lead = await insertUser({ roles: ['lead'] })

@@ -17,6 +17,8 @@ describe('maskPath', () => {
   it('keeps tokens and query strings out of logs', () => {
     expect(maskPath('/invitations/Qm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eHF1dXg?email=a@b')).to.equal('/invitations/:token')
     expect(maskPath('/people/invite')).to.equal('/people/invite')
+    // A calendar feed's address: the feed's id and its secret (decision 009).
+    expect(maskPath('/calendar/65f0a1b2c3d4e5f6a7b8c9d0.Qm9vYmFyYmF6cXV4cXV1eHF1dXhxdXV4cXV1eHF1dXg.ics')).to.equal('/calendar/:token.:token.ics')
   })
 })
 

@@ -3,12 +3,15 @@ import mongoose, { Types } from 'mongoose'
 import supertest from 'supertest'
 import { CalendarFeed } from '../../../models/calendar-feed'
 import { ShadowingSession, type SessionStatus } from '../../../models/shadowing-session'
+import { User } from '../../../models/user'
 import { hashToken } from '../../../server/accounts/tokens'
 import { buildTestApp, type TestApp } from '../../support/test-app'
 import { insertUser, signedIn, signInAs } from '../../support/users'
 import { readWithIcalJs } from '../../unit/calendar/read-ics'
 
-const FEED_URL = /http:\/\/tandem\.test\/calendar\/([A-Za-z0-9_-]{43})\.ics/
+// The feed's id, a dot and the secret (decision 009).
+const FEED_URL = /http:\/\/tandem\.test\/calendar\/([0-9a-f]{24}\.[A-Za-z0-9_-]{43})\.ics/
+const KEPT_FOR_MS = 60_000
 
 type Person = Awaited<ReturnType<typeof insertUser>>
 let made = 0
@@ -59,8 +62,12 @@ describe('private calendar feeds', () => {
   }
 
   it('answers 404 to an unknown, malformed or extension-less address, and sets no cookie for a feed path', async () => {
-    const unknown = 'A'.repeat(43)
-    for (const path of [`/calendar/${unknown}.ics`, '/calendar/not-a-token.ics']) {
+    const { token } = await makeFeed(await insertUser({ roles: ['doctor'] }))
+    const [feedId] = token.split('.')
+    const unknown = `${String(new Types.ObjectId())}.${'A'.repeat(43)}`
+    const wrongSecret = `${feedId}.${'A'.repeat(43)}`
+    const malformed = [`${feedId}.${'A'.repeat(42)}`, `${feedId}${'A'.repeat(43)}`, 'A'.repeat(43), 'not-a-token']
+    for (const path of [unknown, wrongSecret, ...malformed].map(made => `/calendar/${made}.ics`)) {
       const response = await supertest(t.app).get(path)
       expect(response.status, path).to.equal(404)
       expect(response.headers['set-cookie'], path).to.equal(undefined)
@@ -83,10 +90,12 @@ describe('private calendar feeds', () => {
     expect(page.text).to.contain('Calendar feed address made')
     expect(page.text).to.contain('Made on 23 November 2026')
 
+    const [feedId, secret] = token.split('.')
     const stored = await CalendarFeed.find().lean()
     expect(stored).to.have.length(1)
-    expect(stored[0]!.tokenHash).to.equal(hashToken(token))
-    expect(JSON.stringify(stored)).not.to.contain(token)
+    expect(String(stored[0]!._id)).to.equal(feedId)
+    expect(stored[0]!.tokenHash).to.equal(hashToken(secret!))
+    expect(JSON.stringify(stored)).not.to.contain(secret)
     const sessions = await mongoose.connection.db!.collection('sessions').find().toArray()
     expect(JSON.stringify(sessions), 'not left in the session store once shown').not.to.contain(token)
 
@@ -156,7 +165,7 @@ describe('private calendar feeds', () => {
     ])
   })
 
-  it('answers a poll with nothing new with 304, and a change with a new ETag', async () => {
+  it('answers a poll with nothing new with 304, and a change, at most a minute later, with a new ETag', async () => {
     const dara = await insertUser({ roles: ['doctor'] })
     const mina = await insertUser({ roles: ['manager'] })
     const session = await insertSession(dara, mina, { status: 'confirmed', start: '2026-12-01T09:30:00Z' })
@@ -178,6 +187,10 @@ describe('private calendar feeds', () => {
         $set: { sequence: 1, start: new Date('2026-12-08T09:30:00Z'), end: new Date('2026-12-08T10:30:00Z') },
       },
     )
+    // The feed's text is kept for a minute: a poll within it is answered from what was built.
+    t.clock.advance(KEPT_FOR_MS - 1)
+    expect((await supertest(t.app).get(path).set('If-None-Match', etag)).status, 'within the minute').to.equal(304)
+    t.clock.advance(1)
     const changed = await supertest(t.app).get(path).set('If-None-Match', etag)
     expect(changed.status).to.equal(200)
     expect(changed.headers.etag).not.to.equal(etag)
@@ -209,6 +222,28 @@ describe('private calendar feeds', () => {
     expect(response.status).to.equal(200)
     expect(readWithIcalJs(response.text).events).to.have.length(1)
     expect(await CalendarFeed.countDocuments()).to.equal(1)
+  })
+
+  it('stops the old address working at once, while the feed’s text is still kept', async () => {
+    const dara = await insertUser({ roles: ['doctor'] })
+    const { browser, token: old } = await makeFeed(dara)
+    expect((await supertest(t.app).get(`/calendar/${old}.ics`)).status).to.equal(200)
+
+    expect((await browser.submit('/profile/calendar-feed', {})).status).to.equal(303)
+    const fresh = FEED_URL.exec((await browser.get('/profile/calendar-feed')).text)![1]!
+    expect(fresh.split('.')[0], 'the same feed').to.equal(old.split('.')[0])
+    expect((await supertest(t.app).get(`/calendar/${old}.ics`)).status).to.equal(404)
+    expect((await supertest(t.app).get(`/calendar/${fresh}.ics`)).status).to.equal(200)
+  })
+
+  it('stops the feed of a person no longer active at once', async () => {
+    const dara = await insertUser({ roles: ['doctor'] })
+    const { token } = await makeFeed(dara)
+    expect((await supertest(t.app).get(`/calendar/${token}.ics`)).status).to.equal(200)
+    await User.updateOne({ _id: dara._id }, { $set: { status: 'invited' } })
+    expect((await supertest(t.app).get(`/calendar/${token}.ics`)).status).to.equal(404)
+    await User.updateOne({ _id: dara._id }, { $set: { status: 'active' } })
+    expect((await supertest(t.app).get(`/calendar/${token}.ics`)).status).to.equal(200)
   })
 
   it('needs signing in for the page, and the CSRF token to make an address', async () => {

@@ -189,6 +189,8 @@ describe('workshops: the participants’ pages', () => {
     expect(+calendar.events[0]!.start).to.equal(+WORKSHOP_START)
 
     await registrations().cancelRegistration(workshop._id, dara._id)
+    // A feed's text is kept for a minute (decision 009).
+    t.clock.advance(60_000)
     expect(readWithIcalJs((await supertest(t.app).get(`/calendar/${token}.ics`)).text).events).to.have.length(0)
   })
 
