@@ -2,7 +2,7 @@
 // cohort under the organisational priorities they serve. A column shows its
 // first PER_COLUMN projects; ?priority=<id> shows one priority's in full.
 import type { Request, Response } from 'express'
-import { createFragmentCache } from '../http/fragment-cache'
+import { createFragmentCache, sendWithKept } from '../http/fragment-cache'
 import { text } from '../http/forms'
 import { scoreText } from '../projects/progress-score'
 import type { Services } from '../services'
@@ -33,7 +33,7 @@ export function goldenThreadController({ cohorts, boards }: Services) {
         canOpen: (project: BoardProject) => lead || project.shared,
         scoreText,
       }))
-      res.render('pages/boards/golden-thread', { cohort, focus, lead, main })
+      await sendWithKept(res, 'pages/boards/golden-thread', { cohort, focus, lead }, main)
     },
   }
 }

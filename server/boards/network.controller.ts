@@ -1,7 +1,7 @@
 // /cohorts/:cohortId/network — for leads and sponsors: the cohort's people and
 // the links between them, drawn, counted and listed (?page=N of the table).
 import type { Request, Response } from 'express'
-import { createFragmentCache } from '../http/fragment-cache'
+import { createFragmentCache, sendWithKept } from '../http/fragment-cache'
 import type { Services } from '../services'
 import { NETWORK_COLOURS } from './network-svg'
 import { pageOf, rowText } from './network-table'
@@ -34,7 +34,7 @@ export function networkController({ cohorts, boards }: Services) {
         colours: NETWORK_COLOURS,
         lead,
       }))
-      res.render('pages/boards/network', { cohort, paging, lead, main })
+      await sendWithKept(res, 'pages/boards/network', { cohort, paging, lead }, main)
     },
   }
 }

@@ -4,7 +4,7 @@
 import type { Request, Response } from 'express'
 import { NotFoundError } from '../errors'
 import type { CurrentUser } from '../http/current-user'
-import { createFragmentCache } from '../http/fragment-cache'
+import { createFragmentCache, sendWithKept } from '../http/fragment-cache'
 import type { Services } from '../services'
 import { pageOf, readAttentionQuery, sortAttention, type AttentionQuery } from './attention-sort'
 import { forAudience, peopleAt, sponsorPerson, type Audience } from './dashboard-model'
@@ -34,7 +34,7 @@ export function dashboardController({ cohorts, dashboard }: Services) {
         }
         return { cohort, audience, base, dashboard: model, query: { ...query, page: attention.page }, attention, link }
       })
-      res.render('pages/dashboard/dashboard', { cohort, audience, main })
+      await sendWithKept(res, 'pages/dashboard/dashboard', { cohort, audience }, main)
     },
 
     async stage(req: Request, res: Response) {
