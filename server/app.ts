@@ -1,5 +1,5 @@
 // createApp(services): every middleware and route, in order, and no listen().
-import express from 'express'
+import express, { type RequestHandler } from 'express'
 import { accountsRoutes } from './accounts/accounts.routes'
 import { boardsRoutes } from './boards/boards.routes'
 import { calendarFeedPageRoutes, calendarFeedRoutes } from './calendar/calendar.routes'
@@ -32,7 +32,46 @@ import { devMailRoutes } from './mail/dev-mail.routes'
 import { VIEWS_DIR } from './paths'
 import type { Services } from './services'
 
-export function createApp(services: Services, options: { sessionStore?: ReturnType<typeof createSessionStore> } = {}) {
+type SessionStore = ReturnType<typeof createSessionStore>
+
+export function createApp(services: Services, options: { sessionStore?: SessionStore } = {}) {
+  const { config } = services
+  return createPipeline(services, options, {
+    // Calendar apps fetch the private feed without cookies: before sessions, like health checks.
+    withoutSession: [healthRoutes(services), calendarFeedRoutes(services)],
+    // Multipart uploads check CSRF themselves once the body is read.
+    beforeCsrf: [importUploadRoutes(services)],
+    pages: [
+      homeRoutes(services),
+      accountsRoutes(services),
+      cohortsRoutes(services),
+      prioritiesRoutes(services),
+      peopleRoutes(services),
+      calendarFeedPageRoutes(services),
+      proposalsRoutes(services),
+      shadowingRoutes(services),
+      workshopsRoutes(services),
+      compactRoutes(services),
+      nudgesRoutes(services),
+      dashboardRoutes(services),
+      projectsRoutes(services),
+      measureRoutes(services),
+      rankingsRoutes(services),
+      importRoutes(services),
+      exportsRoutes(services),
+      boardsRoutes(services),
+      ...(config.production ? [] : [devMailRoutes(services)]),
+    ],
+  })
+}
+
+type Routes = { withoutSession: RequestHandler[]; beforeCsrf: RequestHandler[]; pages: RequestHandler[] }
+
+/**
+ * What every request passes through, in order, with the routes in their places.
+ * The web benchmark mounts a page of its own on it, to measure what this costs.
+ */
+export function createPipeline(services: Services, options: { sessionStore?: SessionStore }, routes: Routes) {
   const { config } = services
   const app = express()
   app.set('views', VIEWS_DIR)
@@ -49,40 +88,18 @@ export function createApp(services: Services, options: { sessionStore?: ReturnTy
   app.use(setUpRequestLogging(services.logger))
   app.use(setUpSecurityHeaders(config.production))
   app.use(setUpStaticAssets())
-  app.use(healthRoutes(services))
-  // Calendar apps fetch the private feed without cookies: before sessions, like health checks.
-  app.use(calendarFeedRoutes(services))
+  for (const route of routes.withoutSession) app.use(route)
   // Flat form fields only: no nested objects that could smuggle query operators.
   app.use(express.urlencoded({ extended: false, limit: '100kb', parameterLimit: 200 }))
   app.use(setUpSessions({ secret: config.sessionSecret, production: config.production, store: options.sessionStore ?? createSessionStore() }))
   app.use(loadCurrentUser)
-  // Multipart uploads check CSRF themselves once the body is read.
-  app.use(importUploadRoutes(services))
+  for (const route of routes.beforeCsrf) app.use(route)
   app.use(setUpCsrf())
   app.use((_req, res, next) => {
     res.set('Cache-Control', 'no-store')
     next()
   })
-
-  app.use(homeRoutes(services))
-  app.use(accountsRoutes(services))
-  app.use(cohortsRoutes(services))
-  app.use(prioritiesRoutes(services))
-  app.use(peopleRoutes(services))
-  app.use(calendarFeedPageRoutes(services))
-  app.use(proposalsRoutes(services))
-  app.use(shadowingRoutes(services))
-  app.use(workshopsRoutes(services))
-  app.use(compactRoutes(services))
-  app.use(nudgesRoutes(services))
-  app.use(dashboardRoutes(services))
-  app.use(projectsRoutes(services))
-  app.use(measureRoutes(services))
-  app.use(rankingsRoutes(services))
-  app.use(importRoutes(services))
-  app.use(exportsRoutes(services))
-  app.use(boardsRoutes(services))
-  if (!config.production) app.use(devMailRoutes(services))
+  for (const route of routes.pages) app.use(route)
 
   app.use(notFoundHandler)
   app.use(setUpErrorHandler({ logger: services.logger, showStack: config.env === 'development' }))

@@ -6,7 +6,10 @@ import path from 'node:path'
 import { PROJECT_ROOT } from '../../server/paths'
 import type { ParentMessage, ServerMessage } from './web-server'
 
-export type ServerProcess = { child: ChildProcess; app: number; bare: number }
+/** How heavy the pipeline's heavy bare page is: about as heavy as the network view at 2,000 people. */
+export const FILLER_KIB = 400
+
+export type ServerProcess = { child: ChildProcess; app: number; bare: number; pipeline: number }
 
 export type ServerSettings = { mongodbUri: string; sessionSecret: string; baseUrl: string }
 

@@ -1,8 +1,11 @@
 // The server side of `npm run bench:web`, in a process of its own so that the
 // load generator never shares its event loop: the real app (createApp with the
 // real services, production settings, sessions in the database) and a bare
-// Express app that renders the same layout with no data, each on a free port
-// of 127.0.0.1. No background workers run: they would add work no request asked for.
+// Express app that renders the same layout with no data, and that bare page again
+// behind everything a signed-in request passes through in the app (createPipeline:
+// logging, security headers, the session, the person, CSRF), plain and carrying
+// filler as heavy as the network view, each on a free port of 127.0.0.1. No
+// background workers run: they would add work no request asked for.
 //
 // Its parent asks it to settle (answer once no request is in flight, so that one
 // page's backlog never slows the next) and to stop. Started for profiling (under
@@ -16,20 +19,24 @@ import path from 'node:path'
 import express from 'express'
 import mongoose from 'mongoose'
 import '../../models/index'
-import { createApp } from '../../server/app'
+import { createApp, createPipeline } from '../../server/app'
 import { systemClock } from '../../server/clock'
 import { loadConfig } from '../../server/config'
 import { connectDatabase } from '../../server/db/connection'
+import { requireSignIn } from '../../server/http/guards'
+import { sendWithKept } from '../../server/http/fragment-cache'
 import { createLogger } from '../../server/logger'
 import { PROJECT_ROOT, VIEWS_DIR } from '../../server/paths'
 import { createServices } from '../../server/services'
+import { FILLER_KIB } from './web-process'
 
-export type ServerMessage = { ready: { app: number; bare: number } } | { settled: { left: number } }
+export type ServerMessage = { ready: { app: number; bare: number; pipeline: number } } | { settled: { left: number } }
 export type ParentMessage = { stop: true } | { settle: true } | { window: 'start' | 'end' }
 /** What the database was asked between the two window marks (microseconds on the profile's clock). */
 export type DbTimings = { requests: number; commands: Record<string, { count: number; ms: number }>; window: [number, number] }
 
 const BARE_PAGE = path.join(PROJECT_ROOT, 'scripts', 'bench', 'web-bare.ejs')
+const filler = Buffer.from('<p>Filler as heavy as the network view, sent as the app sends kept content.</p>\n'.repeat((FILLER_KIB * 1024) / 80))
 
 function bareApp() {
   const app = express()
@@ -38,6 +45,14 @@ function bareApp() {
   app.disable('x-powered-by')
   app.get('/', (_req, res) => res.render(BARE_PAGE))
   return app
+}
+
+/** The bare page behind the app's own pipeline, for someone signed in: what any page costs before it reads anything. */
+function pipelineApp(services: ReturnType<typeof createServices>) {
+  const pages = express.Router()
+  pages.get('/', requireSignIn, (_req, res) => res.render(BARE_PAGE))
+  pages.get('/heavy', requireSignIn, (_req, res) => sendWithKept(res, BARE_PAGE, {}, filler))
+  return createPipeline(services, {}, { withoutSession: [], beforeCsrf: [], pages: [pages] })
 }
 
 let inFlight = 0
@@ -103,8 +118,8 @@ async function main() {
   const services = createServices({ config, clock: systemClock, database, logger: createLogger(config.logLevel) })
   const timingsFile = process.env.BENCH_DB_TIMINGS
   const commands = timingsFile ? timeCommands() : undefined
-  const servers = [await listen(createApp(services)), await listen(bareApp())]
-  const [app, bare] = servers.map(s => (s.address() as AddressInfo).port) as [number, number]
+  const servers = [await listen(createApp(services)), await listen(bareApp()), await listen(pipelineApp(services))]
+  const [app, bare, pipeline] = servers.map(s => (s.address() as AddressInfo).port) as [number, number, number]
   const send = (message: ServerMessage) => process.send?.(message)
 
   // The profiled window: after start-up and warming up, so that neither is counted.
@@ -130,7 +145,7 @@ async function main() {
     // node --cpu-prof writes its profile as the process exits.
     process.exit(0)
   })
-  send({ ready: { app, bare } })
+  send({ ready: { app, bare, pipeline } })
 }
 
 main().catch(error => {
