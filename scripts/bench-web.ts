@@ -147,7 +147,7 @@ async function main() {
       line([row.name, Math.round(m.requestsPerSecond).toLocaleString('en-GB'), ms(m.p50), ms(m.p95), ms(m.p99), `${share.toFixed(0)}%`, `${m.non2xx + m.errors}`, row.origin !== 'app' ? '' : pass ? 'pass' : 'FAIL'])
     }
 
-    const measuredPages = rows.filter(r => r.measured && r.origin === 'app')
+    const measuredPages = rows.filter(r => r.measured && r.origin !== 'bare')
     const toProfile = values.profile === 'all' ? measuredPages : values.profile === 'none' ? [] : missed.filter(r => r.measured)
     if (toProfile.length) {
       const dir = await mkdtemp(path.join(os.tmpdir(), 'tandem-bench-profiles-'))
