@@ -6,7 +6,7 @@ import { ProjectLogEntry } from '../../models/project-log-entry'
 import type { Clock } from '../clock'
 import { ForbiddenError } from '../errors'
 import type { CurrentUser } from '../http/current-user'
-import { peopleById } from '../shadowing/session-access'
+import { peopleById, type Person } from '../shadowing/session-access'
 import type { LogEntryInput } from './log.form'
 import { editableProjectFor, type ProjectView } from './project-access'
 import { projectDataOf } from './project-data'
@@ -21,10 +21,10 @@ export function createProjectLog(deps: { clock: Clock; touch: (projectId: Types.
       await deps.touch(project._id, deps.clock.now())
     },
 
-    /** Newest first (by the date of the work, then by when it was written), with the writer's name. */
-    async list(view: ProjectView) {
+    /** Newest first (by the date of the work, then by when it was written), with the writer's name. `known`: people already looked up. */
+    async list(view: ProjectView, known?: ReadonlyMap<string, Person>) {
       const entries = (await projectDataOf(view.project)).logEntries
-      const names = await peopleById(entries.map(e => e.by))
+      const names = await peopleById(entries.map(e => e.by), known)
       return entries.map(e => ({ ...e, byName: names.get(String(e.by))?.name ?? '' }))
     },
   }

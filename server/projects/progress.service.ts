@@ -5,7 +5,7 @@ import { QiProject } from '../../models/qi-project'
 import type { Clock } from '../clock'
 import { ForbiddenError, ValidationError } from '../errors'
 import type { CurrentUser } from '../http/current-user'
-import { peopleById } from '../shadowing/session-access'
+import { peopleById, type Person } from '../shadowing/session-access'
 import type { ProjectVersion } from './project-data'
 import { editableProjectFor, type ProjectView } from './project-access'
 import { isCharterComplete } from './project.form'
@@ -42,10 +42,10 @@ export function createProgress(deps: { clock: Clock; measureEvidence?: MeasureEv
       )
     },
 
-    /** Newest first, with who set each score. */
-    async history(view: ProjectView) {
+    /** Newest first, with who set each score. `known`: people already looked up. */
+    async history(view: ProjectView, known?: ReadonlyMap<string, Person>) {
       const changes = [...(view.project.progressHistory ?? [])].reverse()
-      const names = await peopleById(changes.map(c => c.by))
+      const names = await peopleById(changes.map(c => c.by), known)
       return changes.map(c => ({ ...c, byName: names.get(String(c.by))?.name ?? '' }))
     },
   }

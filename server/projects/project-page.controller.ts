@@ -18,13 +18,15 @@ export function projectPageController({ projects, clock }: Services) {
     const view = await projects.projectFor(req.user!, req.params.projectId)
     const { project, role } = view
     const inner = role !== 'reader'
+    // The partners are named three times (the pair, the log, the score's history): looked up once.
+    const partners = projects.partners(project)
     const [pair, priority, evidencePanel, log, suggestion, history] = await Promise.all([
-      projects.pairNames(project),
+      partners.then(known => projects.pairNames(project, known)),
       projects.priorityTitle(project.priorityId),
       projects.evidencePanel(view),
-      inner ? projects.log.list(view) : [],
+      inner ? partners.then(known => projects.log.list(view, known)) : [],
       inner ? projects.progress.suggestion(view) : undefined,
-      inner ? projects.progress.history(view) : [],
+      inner ? partners.then(known => projects.progress.history(view, known)) : [],
     ])
     res.status(status).render('pages/projects/project', {
       ...view,

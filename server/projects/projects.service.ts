@@ -11,7 +11,7 @@ import { QiProject } from '../../models/qi-project'
 import type { Clock } from '../clock'
 import { isDuplicateKeyError } from '../db/duplicate-key'
 import type { CurrentUser } from '../http/current-user'
-import { peopleById } from '../shadowing/session-access'
+import { peopleById, type Person } from '../shadowing/session-access'
 import { createProjectLog } from './log.service'
 import { editableProjectFor, ownPair, projectFor, type ProjectView } from './project-access'
 import type { CharterInput } from './project.form'
@@ -87,9 +87,12 @@ export function createProjectsService(deps: ProjectsDeps) {
       await QiProject.updateOne({ _id: project._id }, { $set: { ...input, lastActivityAt: deps.clock.now() } })
     },
 
-    /** The two partners' names. */
-    async pairNames(project: { doctorId: Types.ObjectId; managerId: Types.ObjectId }) {
-      const people = await peopleById([project.doctorId, project.managerId])
+    /** The two partners, looked up once for a page that names them more than once (the project page). */
+    partners: (project: { doctorId: Types.ObjectId; managerId: Types.ObjectId }) => peopleById([project.doctorId, project.managerId]),
+
+    /** The two partners' names. `known`: people already looked up. */
+    async pairNames(project: { doctorId: Types.ObjectId; managerId: Types.ObjectId }, known?: ReadonlyMap<string, Person>) {
+      const people = await peopleById([project.doctorId, project.managerId], known)
       return { doctor: people.get(String(project.doctorId))?.name ?? '', manager: people.get(String(project.managerId))?.name ?? '' }
     },
 

@@ -21,15 +21,19 @@ const ONE_BY_ONE = 20
  * a log's writers): the embedded engine finds a document by `_id` directly but reads
  * the whole collection for any other query, `$in` included, so a few are looked up
  * one by one; a long list (a cohort's portfolio) is one query on every engine.
+ * `known`: people the page has already looked up, taken from it rather than asked again.
  */
-export async function peopleById(ids: readonly Types.ObjectId[]): Promise<Map<string, Person>> {
-  const distinct = [...new Map(ids.filter(id => id != null).map(id => [String(id), id])).values()]
+export async function peopleById(ids: readonly Types.ObjectId[], known: ReadonlyMap<string, Person> = new Map()): Promise<Map<string, Person>> {
+  const wanted = new Map(ids.filter(id => id != null).map(id => [String(id), id]))
+  const people = new Map([...wanted.keys()].flatMap(id => (known.has(id) ? [[id, known.get(id)!] as const] : [])))
+  const distinct = [...wanted].filter(([id]) => !people.has(id)).map(([, _id]) => _id)
   const fields = { name: 1, email: 1 }
   const users =
     distinct.length <= ONE_BY_ONE
       ? (await Promise.all(distinct.map(_id => User.findById(_id, fields).lean()))).filter(u => u !== null)
       : await User.find({ _id: { $in: distinct } }, fields).lean()
-  return new Map(users.map(u => [String(u._id), { id: String(u._id), _id: u._id, name: u.name || u.email, email: u.email }]))
+  for (const u of users) people.set(String(u._id), { id: String(u._id), _id: u._id, name: u.name || u.email, email: u.email })
+  return people
 }
 
 /** A pair as its partners and leads see it; NotFoundError for anyone else. */

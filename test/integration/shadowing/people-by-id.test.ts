@@ -2,6 +2,7 @@
 // way the same people come back, once each, and unknown ids are left out.
 import { expect } from 'chai'
 import { Types } from 'mongoose'
+import { User } from '../../../models/user'
 import { peopleById } from '../../../server/shadowing/session-access'
 import { insertUser } from '../../support/users'
 
@@ -19,5 +20,13 @@ describe('peopleById', () => {
     for (const [id, person] of few) expect(person, id).to.deep.equal(many.get(id))
     expect(few.get(String(dara!._id))).to.deep.equal({ id: String(dara!._id), _id: dara!._id, name: dara!.name, email: dara!.email })
     expect((await peopleById([])).size).to.equal(0)
+  })
+
+  it('takes people the page already looked up from what it knows, and looks up only the rest', async () => {
+    const [dara, mina] = await Promise.all([insertUser({ name: 'Dara Okafor' }), insertUser({ name: 'Mina Shah' })])
+    const known = await peopleById([dara._id])
+    await User.updateOne({ _id: dara._id }, { $set: { name: 'Dara Okafor-Reid' } })
+    const people = await peopleById([dara._id, mina._id], known)
+    expect([...people.values()].map(p => p.name)).to.have.members(['Dara Okafor', 'Mina Shah'])
   })
 })
