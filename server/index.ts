@@ -6,6 +6,7 @@ import '../models/index'
 import { ConfigError, loadConfig } from './config'
 import { systemClock } from './clock'
 import { connectDatabase } from './db/connection'
+import { SESSIONS_COLLECTION } from './http/sessions'
 import { EngineUnavailableError } from './db/embedded-engine'
 import { createApp } from './app'
 import { createLogger } from './logger'
@@ -19,6 +20,7 @@ async function main() {
   const logger = createLogger(config.logLevel)
   const say = (line: string) => console.log(line)
   const database = await connectDatabase({ uri: config.mongodbUri, dataDir: config.dataDir, say })
+  await database.prepareCollections([SESSIONS_COLLECTION])
   const services = createServices({ config, clock: systemClock, database, logger })
   const workers = startWorkers(services)
   const server = http.createServer(createApp(services))

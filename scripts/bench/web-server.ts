@@ -24,6 +24,7 @@ import { systemClock } from '../../server/clock'
 import { loadConfig } from '../../server/config'
 import { connectDatabase } from '../../server/db/connection'
 import { requireSignIn } from '../../server/http/guards'
+import { SESSIONS_COLLECTION } from '../../server/http/sessions'
 import { sendWithKept } from '../../server/http/fragment-cache'
 import { createLogger } from '../../server/logger'
 import { PROJECT_ROOT, VIEWS_DIR } from '../../server/paths'
@@ -114,7 +115,7 @@ async function main() {
   const config = loadConfig(process.env)
   const database = await connectDatabase({ uri: config.mongodbUri, dataDir: config.dataDir })
   // Indexes are checked at start-up, not in the middle of the first page driven.
-  await Promise.all(Object.values(mongoose.models).map(m => m.init()))
+  await database.prepareCollections([SESSIONS_COLLECTION])
   const services = createServices({ config, clock: systemClock, database, logger: createLogger(config.logLevel) })
   const timingsFile = process.env.BENCH_DB_TIMINGS
   const commands = timingsFile ? timeCommands() : undefined

@@ -9,6 +9,11 @@ export type Database = {
   engine: string
   uri: string
   ping(): Promise<boolean>
+  /**
+   * Creates every registered model's collection and indexes, and `others` (collections
+   * that are not models, such as the sessions), then lets the engine prepare them.
+   */
+  prepareCollections(others?: string[]): Promise<void>
   close(): Promise<void>
 }
 
@@ -40,6 +45,12 @@ export async function connectDatabase(options: {
     engine: embedded?.engine ?? 'external',
     uri,
     ping: () => pingConnection(mongoose.connection),
+    prepareCollections: async (others = []) => {
+      await Promise.all(Object.values(mongoose.models).map(model => model.init()))
+      const existing = new Set((await mongoose.connection.db!.listCollections({}, { nameOnly: true }).toArray()).map(c => c.name))
+      for (const name of others.filter(n => !existing.has(n))) await mongoose.connection.db!.createCollection(name)
+      await embedded?.afterCollections?.()
+    },
     close: async () => {
       await mongoose.disconnect()
       if (embedded) {

@@ -8,6 +8,7 @@ import net from 'node:net'
 import path from 'node:path'
 import { PROJECT_ROOT } from '../paths'
 import { buildFerretDB } from './ferretdb-build'
+import { addIdLookupIndexes } from './ferretdb-id-index'
 
 export type EngineName = 'mongod' | 'ferretdb' | 'mongodb-memory-server'
 
@@ -15,6 +16,8 @@ export type EmbeddedEngine = {
   engine: EngineName
   uri: string
   stop(): Promise<void>
+  /** Once the app's collections exist: whatever the engine needs to answer lookups by _id well. */
+  afterCollections?(): Promise<void>
 }
 
 export type EngineOptions = {
@@ -65,7 +68,8 @@ export async function startEmbeddedEngine(options: EngineOptions): Promise<Embed
       ]
       const engine = await launch('ferretdb', ferretdb, args, port)
       say(`Database: started FerretDB v1 (SQLite) on 127.0.0.1:${port} (data in ${dir})`)
-      return engine
+      const sqliteFile = path.join(dir, `${new URL(engine.uri).pathname.slice(1)}.sqlite`)
+      return { ...engine, afterCollections: async () => void (await addIdLookupIndexes(sqliteFile, say)) }
     }
   }
 

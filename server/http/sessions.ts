@@ -9,6 +9,8 @@ import onHeaders from 'on-headers'
 import { CachingSessionStore } from './session-cache'
 
 export const SESSION_MAX_AGE_MS = 8 * 60 * 60 * 1000
+/** Not a model's collection: made at start-up with the models' (Database.prepareCollections). */
+export const SESSIONS_COLLECTION = 'sessions'
 const SESSION_TOUCH_AFTER_S = 5 * 60
 /** The version of the session the browser last saw (session-cache.ts). */
 const VERSION_COOKIE = 'tandem.sv'
@@ -25,7 +27,7 @@ declare module 'express-session' {
 export function createSessionStore(): MongoStore {
   return MongoStore.create({
     client: mongoose.connection.getClient(),
-    collectionName: 'sessions',
+    collectionName: SESSIONS_COLLECTION,
     ttl: SESSION_MAX_AGE_MS / 1000,
     autoRemove: 'interval',
     autoRemoveInterval: 10, // minutes

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import mongoose from 'mongoose'
 import { connectDatabase, type Database } from '../../server/db/connection'
+import { SESSIONS_COLLECTION } from '../../server/http/sessions'
 
 let database: Database | undefined
 let dataDir: string | undefined
@@ -17,7 +18,7 @@ export async function startTestDatabase(): Promise<Database> {
     dataDir,
     say: line => process.stderr.write(`${line}\n`),
   })
-  await Promise.all(Object.values(mongoose.models).map(m => m.init()))
+  await database.prepareCollections([SESSIONS_COLLECTION])
   return database
 }
 
