@@ -12,7 +12,7 @@ import type { Types } from 'mongoose'
 import { CalendarFeed } from '../../models/calendar-feed'
 import { ShadowingSession } from '../../models/shadowing-session'
 import { User } from '../../models/user'
-import { newToken } from '../accounts/tokens'
+import { hashToken, looksLikeToken, newToken } from '../accounts/tokens'
 import type { Clock } from '../clock'
 import { isDuplicateKeyError } from '../db/duplicate-key'
 import { NotFoundError } from '../errors'
@@ -64,12 +64,23 @@ export function createCalendarFeedsService({ clock, baseUrl }: { clock: Clock; b
     return addressOf(feedToken(feed!._id, secret))
   }
 
+  /** The feed whose address carries this token, if any. */
+  async function feedByToken(token: unknown) {
+    const parts = readFeedToken(token)
+    if (parts) {
+      const feed = await CalendarFeed.findById(parts.feedId).lean()
+      return feed && secretMatches(parts.secret, feed.tokenHash) ? feed : null
+    }
+    // Addresses made before 2026-11-23 carry the secret alone. They are found by its hash,
+    // as they were then (a query that reads every feed on the embedded engine), so that
+    // calendars subscribed to them keep working until the person makes a new address.
+    return looksLikeToken(token) ? CalendarFeed.findOne({ tokenHash: hashToken(token) }).lean() : null
+  }
+
   /** The feed behind a token; NotFoundError for a token that is malformed, unknown or replaced, or a person no longer active. */
   async function feedOf(token: unknown): Promise<Feed> {
-    const parts = readFeedToken(token)
-    if (!parts) throw new NotFoundError()
-    const feed = await CalendarFeed.findById(parts.feedId).lean()
-    if (!feed || !secretMatches(parts.secret, feed.tokenHash)) throw new NotFoundError()
+    const feed = await feedByToken(token)
+    if (!feed) throw new NotFoundError()
     // A person who can no longer sign in has no feed either.
     const person = await User.findById(feed.userId, { status: 1 }).lean()
     if (person?.status !== 'active') throw new NotFoundError()

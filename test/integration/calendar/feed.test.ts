@@ -4,7 +4,7 @@ import supertest from 'supertest'
 import { CalendarFeed } from '../../../models/calendar-feed'
 import { ShadowingSession, type SessionStatus } from '../../../models/shadowing-session'
 import { User } from '../../../models/user'
-import { hashToken } from '../../../server/accounts/tokens'
+import { hashToken, newToken } from '../../../server/accounts/tokens'
 import { buildTestApp, type TestApp } from '../../support/test-app'
 import { insertUser, signedIn, signInAs } from '../../support/users'
 import { readWithIcalJs } from '../../unit/calendar/read-ics'
@@ -234,6 +234,22 @@ describe('private calendar feeds', () => {
     expect(fresh.split('.')[0], 'the same feed').to.equal(old.split('.')[0])
     expect((await supertest(t.app).get(`/calendar/${old}.ics`)).status).to.equal(404)
     expect((await supertest(t.app).get(`/calendar/${fresh}.ics`)).status).to.equal(200)
+  })
+
+  it('keeps serving an address made before feed addresses named their feed, until a new one is made', async () => {
+    const dara = await insertUser({ roles: ['doctor'] })
+    const mina = await insertUser({ roles: ['manager'] })
+    await insertSession(dara, mina, { status: 'confirmed', start: '2026-12-01T09:30:00Z' })
+    const { browser } = await makeFeed(dara)
+    // An address of the old form: a secret alone, its hash stored as then.
+    const oldForm = newToken().token
+    await CalendarFeed.updateOne({ userId: dara._id }, { $set: { tokenHash: hashToken(oldForm) } })
+    const response = await supertest(t.app).get(`/calendar/${oldForm}.ics`)
+    expect(response.status).to.equal(200)
+    expect(readWithIcalJs(response.text).events).to.have.length(1)
+
+    expect((await browser.submit('/profile/calendar-feed', {})).status).to.equal(303)
+    expect((await supertest(t.app).get(`/calendar/${oldForm}.ics`)).status).to.equal(404)
   })
 
   it('stops the feed of a person no longer active at once', async () => {
