@@ -1,5 +1,6 @@
 // An organisational priority of the trust: the "golden thread" each QI project links to.
 import { Schema, model, type InferSchemaType } from 'mongoose'
+import { announceWrites } from './write-listeners'
 
 const prioritySchema = new Schema(
   {
@@ -11,4 +12,7 @@ const prioritySchema = new Schema(
 )
 
 export type PriorityFields = InferSchemaType<typeof prioritySchema>
+// Project pages keep a priority's title briefly (server/projects/projects.service.ts): they forget on any change.
+export const onPrioritiesChanged = announceWrites(prioritySchema)
+
 export const Priority = model('Priority', prioritySchema)

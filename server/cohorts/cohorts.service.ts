@@ -1,12 +1,11 @@
 // Cohorts: create, edit, list, and the counts on a cohort's overview page.
-import { LRUCache } from 'lru-cache'
 import { isValidObjectId, type Types } from 'mongoose'
 import { Cohort, onCohortsChanged, type CohortDocument, type CohortFields, type MatchingCriterion } from '../../models/cohort'
 import { Enrolment } from '../../models/enrolment'
 import { Profile } from '../../models/profile'
 import { User } from '../../models/user'
 import { NotFoundError } from '../errors'
-import { KEEP_MS } from '../http/session-cache'
+import { keptBriefly } from '../kept-briefly'
 import { isProfileComplete } from '../people/profile-completeness'
 import type { CohortInput } from './cohort.form'
 
@@ -24,8 +23,7 @@ export type KeptCohort = Readonly<CohortFields & { _id: Types.ObjectId; updatedA
 // The dashboard and boards show counts made at most once a minute, and ask only for
 // the cohort's name and targets on every visit: that read is kept for KEEP_MS, and
 // forgotten at once when this process changes a cohort (decision 015).
-const keptCohorts = new LRUCache<string, KeptCohort>({ max: 1_000, ttl: KEEP_MS })
-onCohortsChanged(() => keptCohorts.clear())
+const keptCohorts = keptBriefly<KeptCohort>({ max: 1_000, forgetOn: onCohortsChanged })
 
 export function createCohortsService() {
   return {
@@ -41,11 +39,11 @@ export function createCohortsService() {
     /** The cohort for reading only, as the programme views show it; NotFoundError as `get`. */
     async kept(id: unknown): Promise<KeptCohort> {
       if (typeof id !== 'string' || !isValidObjectId(id)) throw new NotFoundError()
-      const kept = keptCohorts.get(id)
-      if (kept) return kept
-      const cohort = await Cohort.findById(id).lean<KeptCohort>()
+      const cohort = await keptCohorts.get(id, async () => {
+        const found = await Cohort.findById(id).lean<KeptCohort>()
+        return found ? Object.freeze(found) : undefined
+      })
       if (!cohort) throw new NotFoundError()
-      keptCohorts.set(id, Object.freeze(cohort))
       return cohort
     },
 

@@ -2,11 +2,10 @@
 // The person is kept for KEEP_MS after it is read (decision 015): a change made
 // in this process is seen at once, one made by another app process within that.
 import type { NextFunction, Request, Response } from 'express'
-import { LRUCache } from 'lru-cache'
 import { isValidObjectId } from 'mongoose'
 import { onUsersChanged, User } from '../../models/user'
 import type { Role } from '../../models/user'
-import { KEEP_MS } from './session-cache'
+import { keptBriefly } from '../kept-briefly'
 
 export type CurrentUser = { id: string; email: string; name: string; roles: Role[] }
 
@@ -19,19 +18,15 @@ declare global {
   }
 }
 
-const signedIn = new LRUCache<string, CurrentUser>({ max: 10_000, ttl: KEEP_MS })
 // Writes to people are rare (invitations, imports, a setting): any of them forgets every copy.
-onUsersChanged(() => signedIn.clear())
+const signedIn = keptBriefly<CurrentUser>({ max: 10_000, forgetOn: onUsersChanged })
 
-async function activeUser(id: string): Promise<CurrentUser | undefined> {
-  const kept = signedIn.get(id)
-  if (kept) return kept
-  const user = await User.findOne({ _id: id, status: 'active' }, { email: 1, name: 1, roles: 1 }).lean()
-  if (!user) return undefined
-  const current: CurrentUser = Object.freeze({ id: String(user._id), email: user.email, name: user.name, roles: Object.freeze([...user.roles]) as Role[] })
-  signedIn.set(id, current)
-  return current
-}
+const activeUser = (id: string) =>
+  signedIn.get(id, async () => {
+    const user = await User.findOne({ _id: id, status: 'active' }, { email: 1, name: 1, roles: 1 }).lean()
+    if (!user) return undefined
+    return Object.freeze({ id: String(user._id), email: user.email, name: user.name, roles: Object.freeze([...user.roles]) as Role[] })
+  })
 
 export async function loadCurrentUser(req: Request, res: Response, next: NextFunction) {
   const id = req.session?.userId

@@ -13,8 +13,7 @@
 import { createHmac } from 'node:crypto'
 import session from 'express-session'
 import { LRUCache } from 'lru-cache'
-
-export const KEEP_MS = 30_000
+import { KEEP_MS } from '../kept-briefly'
 const MAX_SESSIONS = 10_000
 
 type Data = session.SessionData & { lastModified?: Date }

@@ -6,10 +6,11 @@
 // of them, through the optional hooks below.
 import type { Types } from 'mongoose'
 import { Pair } from '../../models/pair'
-import { Priority } from '../../models/priority'
+import { onPrioritiesChanged, Priority } from '../../models/priority'
 import { QiProject } from '../../models/qi-project'
 import type { Clock } from '../clock'
 import { isDuplicateKeyError } from '../db/duplicate-key'
+import { keptBriefly } from '../kept-briefly'
 import type { CurrentUser } from '../http/current-user'
 import { peopleById, type Person } from '../shadowing/session-access'
 import { createProjectLog } from './log.service'
@@ -38,6 +39,10 @@ export async function touchProject(projectId: Types.ObjectId | string, now: Date
 
 export type ProjectsService = ReturnType<typeof createProjectsService>
 
+// A project page names its priority on every visit: the title is kept briefly, and
+// forgotten at once when this process changes a priority (decision 015).
+const keptTitles = keptBriefly<string>({ max: 1_000, forgetOn: onPrioritiesChanged })
+
 export function createProjectsService(deps: ProjectsDeps) {
   return {
     projectFor,
@@ -52,7 +57,8 @@ export function createProjectsService(deps: ProjectsDeps) {
     },
 
     async priorityTitle(priorityId: Types.ObjectId) {
-      return (await Priority.findById(priorityId, { title: 1 }).lean())?.title ?? ''
+      const title = await keptTitles.get(String(priorityId), async () => (await Priority.findById(priorityId, { title: 1 }).lean())?.title)
+      return title ?? ''
     },
 
     /** The pair's project, if it has one. */

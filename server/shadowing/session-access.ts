@@ -5,13 +5,17 @@ import type { Types } from 'mongoose'
 import { Cohort } from '../../models/cohort'
 import { Pair } from '../../models/pair'
 import { ShadowingSession, type ShadowingDirection } from '../../models/shadowing-session'
-import { User } from '../../models/user'
+import { onUsersChanged, User } from '../../models/user'
 import type { CurrentUser } from '../http/current-user'
 import { NotFoundError } from '../errors'
 import { idParam } from '../http/id-param'
+import { keptBriefly } from '../kept-briefly'
 
 export type Person = { id: string; _id: Types.ObjectId; name: string; email: string }
 export type PairRole = 'doctor' | 'manager' | 'lead'
+
+// People looked up one by one are kept briefly (decision 015).
+const keptPeople = keptBriefly<Person>({ max: 20_000, forgetOn: onUsersChanged })
 
 /** Up to this many people are looked up one by one, all at once; more in one query. */
 const ONE_BY_ONE = 20
@@ -28,13 +32,26 @@ export async function peopleById(ids: readonly Types.ObjectId[], known: Readonly
   const people = new Map([...wanted.keys()].flatMap(id => (known.has(id) ? [[id, known.get(id)!] as const] : [])))
   const distinct = [...wanted].filter(([id]) => !people.has(id)).map(([, _id]) => _id)
   const fields = { name: 1, email: 1 }
-  const users =
-    distinct.length <= ONE_BY_ONE
-      ? (await Promise.all(distinct.map(_id => User.findById(_id, fields).lean()))).filter(u => u !== null)
-      : await User.find({ _id: { $in: distinct } }, fields).lean()
-  for (const u of users) people.set(String(u._id), { id: String(u._id), _id: u._id, name: u.name || u.email, email: u.email })
+  if (distinct.length > ONE_BY_ONE) {
+    for (const user of await User.find({ _id: { $in: distinct } }, fields).lean()) people.set(String(user._id), personOf(user))
+    return people
+  }
+  const lookUp = async (_id: Types.ObjectId) => {
+    const user = await User.findById(_id, fields).lean()
+    return user ? personOf(user) : undefined
+  }
+  for (const person of await Promise.all(distinct.map(_id => keptPeople.get(String(_id), () => lookUp(_id))))) {
+    if (person) people.set(person.id, person)
+  }
   return people
 }
+
+const personOf = (user: { _id: Types.ObjectId; name: string; email: string }): Person => ({
+  id: String(user._id),
+  _id: user._id,
+  name: user.name || user.email,
+  email: user.email,
+})
 
 /** A pair as its partners and leads see it; NotFoundError for anyone else. */
 export async function pairFor(user: CurrentUser, pairId: unknown) {
