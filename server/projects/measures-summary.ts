@@ -10,7 +10,7 @@ import { groupBy } from '../group-by'
 import { cycleDate, measureIcons } from './chart-data'
 import { TYPE_NAMES } from './measures.form'
 import { stageTag } from './pdsa-stages'
-import { projectDataOf } from './project-data'
+import { projectDataOf, type ProjectData } from './project-data'
 import type { ProjectView } from './project-access'
 
 export type EvidencePanel = Awaited<ReturnType<typeof evidencePanel>>
@@ -21,13 +21,19 @@ export type EvidencePanel = Awaited<ReturnType<typeof evidencePanel>>
  * as `evidencePanel`: include('project-evidence', { evidencePanel }).
  */
 export async function evidencePanel(view: ProjectView) {
-  const projectId = view.project._id
-  const { measures, points, cycles } = await projectDataOf(view.project)
+  const data = await projectDataOf(view.project)
+  // The data is kept per revision of the project (project-data.ts), and so is what is worked out from it.
+  let panel = panels.get(data)
+  if (!panel) panels.set(data, (panel = panelOf(data)))
+  return { projectId: String(view.project._id), canEdit: view.canEdit, ...panel }
+}
+
+const panels = new WeakMap<ProjectData, ReturnType<typeof panelOf>>()
+
+function panelOf({ measures, points, cycles }: ProjectData) {
   const numbers = new Map(cycles.map(c => [String(c._id), c.number]))
   const pointsOf = groupBy(points, p => String(p.measureId))
   return {
-    projectId: String(projectId),
-    canEdit: view.canEdit,
     measures: measures.map(m => {
       const own = pointsOf.get(String(m._id)) ?? []
       const last = own[own.length - 1]
