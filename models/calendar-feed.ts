@@ -3,6 +3,7 @@
 // per person: making a new address replaces the hash, so the old address stops
 // working at once.
 import { Schema, model, type InferSchemaType } from 'mongoose'
+import { announceWrites } from './write-listeners'
 
 const calendarFeedSchema = new Schema({
   userId: { type: Schema.Types.ObjectId, ref: 'User', required: true, unique: true },
@@ -10,6 +11,9 @@ const calendarFeedSchema = new Schema({
   // From the service's clock (not wall time), so tests can move time.
   createdAt: { type: Date, required: true },
 })
+
+// Polls keep a feed briefly (server/calendar/calendar-feeds.service.ts): they forget on any change.
+export const onCalendarFeedsChanged = announceWrites(calendarFeedSchema)
 
 export type CalendarFeedFields = InferSchemaType<typeof calendarFeedSchema>
 export const CalendarFeed = model('CalendarFeed', calendarFeedSchema)

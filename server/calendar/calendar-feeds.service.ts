@@ -9,13 +9,14 @@
 // on the embedded engine. The address and the person are checked on every request.
 import { createHash } from 'node:crypto'
 import type { Types } from 'mongoose'
-import { CalendarFeed } from '../../models/calendar-feed'
+import { CalendarFeed, onCalendarFeedsChanged } from '../../models/calendar-feed'
 import { ShadowingSession } from '../../models/shadowing-session'
-import { User } from '../../models/user'
+import { onUsersChanged, User } from '../../models/user'
 import { hashToken, looksLikeToken, newToken } from '../accounts/tokens'
 import type { Clock } from '../clock'
 import { isDuplicateKeyError } from '../db/duplicate-key'
 import { NotFoundError } from '../errors'
+import { keptBriefly } from '../kept-briefly'
 import { createKeptReads } from '../kept-reads'
 import { peopleById } from '../shadowing/session-access'
 import { sessionFeedEvent } from '../shadowing/session-calendar-event'
@@ -36,6 +37,12 @@ export type FeedFile = { ics: string; etag: string }
 export type CalendarFeedsService = ReturnType<typeof createCalendarFeedsService>
 
 type Feed = { _id: Types.ObjectId; userId: Types.ObjectId; tokenHash: string; createdAt: Date }
+
+// Calendar apps poll every few minutes to hours. The feed (its hash) and whether its person
+// may still sign in are kept briefly, like the signed-in person (decision 015): a new address
+// or a person stopped in this process takes effect at once, made through another within KEEP_MS.
+const keptFeeds = keptBriefly<Feed>({ max: 5_000, forgetOn: onCalendarFeedsChanged })
+const keptStatuses = keptBriefly<string>({ max: 5_000, forgetOn: onUsersChanged })
 
 export function createCalendarFeedsService({ clock, baseUrl }: { clock: Clock; baseUrl: string }) {
   // Keyed by feed and version by the token's hash, so a new address never gets the old address's text.
@@ -68,7 +75,7 @@ export function createCalendarFeedsService({ clock, baseUrl }: { clock: Clock; b
   async function feedByToken(token: unknown) {
     const parts = readFeedToken(token)
     if (parts) {
-      const feed = await CalendarFeed.findById(parts.feedId).lean()
+      const feed = await keptFeeds.get(String(parts.feedId), async () => (await CalendarFeed.findById(parts.feedId).lean()) ?? undefined)
       return feed && secretMatches(parts.secret, feed.tokenHash) ? feed : null
     }
     // Addresses made before 2026-11-23 carry the secret alone. They are found by its hash,
@@ -82,8 +89,8 @@ export function createCalendarFeedsService({ clock, baseUrl }: { clock: Clock; b
     const feed = await feedByToken(token)
     if (!feed) throw new NotFoundError()
     // A person who can no longer sign in has no feed either.
-    const person = await User.findById(feed.userId, { status: 1 }).lean()
-    if (person?.status !== 'active') throw new NotFoundError()
+    const status = await keptStatuses.get(String(feed.userId), async () => (await User.findById(feed.userId, { status: 1 }).lean())?.status)
+    if (status !== 'active') throw new NotFoundError()
     return feed
   }
 
