@@ -38,7 +38,8 @@ export async function peopleById(ids: readonly Types.ObjectId[], known: Readonly
   }
   const lookUp = async (_id: Types.ObjectId) => {
     const user = await User.findById(_id, fields).lean()
-    return user ? personOf(user) : undefined
+    // Kept and shared by every page that names them: frozen, so that no page can change another's.
+    return user ? Object.freeze(personOf(user)) : undefined
   }
   for (const person of await Promise.all(distinct.map(_id => keptPeople.get(String(_id), () => lookUp(_id))))) {
     if (person) people.set(person.id, person)
