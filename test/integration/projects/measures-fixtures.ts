@@ -6,6 +6,8 @@ import { Measure } from '../../../models/measure'
 import { Priority } from '../../../models/priority'
 import { QiProject } from '../../../models/qi-project'
 import { insertPublishedPair } from '../../support/shadowing'
+import type { TestApp } from '../../support/test-app'
+import { signInAs } from '../../support/users'
 
 export const PROJECT_STARTED = new Date('2026-09-01T09:00:00Z')
 
@@ -51,6 +53,14 @@ export async function insertWeeklyPoints(measure: { _id: Types.ObjectId; project
 }
 
 /** The fields of a PDSA plan form (cycle planned for 28 September 2026) linked to one measure. */
+/** A project with one measure holding these weekly values, and its doctor signed in. */
+export async function projectWithValues(t: TestApp, values: number[]) {
+  const f = await insertProject()
+  const measure = await insertMeasure(f.project._id, f.doctor._id)
+  await insertWeeklyPoints(measure.measure, values)
+  return { f, measure, dara: await signInAs(t, f.doctor) }
+}
+
 export const pdsaPlan = (measureId: string) => ({
   objective: 'Fewer discharges after noon',
   changeIdea: 'Open a discharge lounge at 10am',

@@ -5,23 +5,20 @@ import { projectEvidence } from '../../../server/projects/measures.service'
 import { insertMember } from '../../support/cohorts'
 import { buildTestApp, START_TIME, type TestApp } from '../../support/test-app'
 import { signedIn, signInAs } from '../../support/users'
-import { insertMeasure, insertProject, insertWeeklyPoints, pdsaPlan, PROJECT_STARTED } from './measures-fixtures'
+import { insertMeasure, insertWeeklyPoints, pdsaPlan, PROJECT_STARTED, projectWithValues } from './measures-fixtures'
 
 // START_TIME is Monday 23 November 2026: 24 November is in the future.
 const VALUES = [10, 12, 11, 13, 12, 11, 10, 12, 11, 30]
 
 describe('PDSA cycles (routes)', () => {
   let t: TestApp
-  let f: Awaited<ReturnType<typeof insertProject>>
-  let dara: Awaited<ReturnType<typeof signInAs>>
-  let measure: Awaited<ReturnType<typeof insertMeasure>>
+  let f: Awaited<ReturnType<typeof projectWithValues>>['f']
+  let dara: Awaited<ReturnType<typeof projectWithValues>>['dara']
+  let measure: Awaited<ReturnType<typeof projectWithValues>>['measure']
 
   beforeEach(async () => {
     t = await buildTestApp()
-    f = await insertProject()
-    measure = await insertMeasure(f.project._id, f.doctor._id)
-    await insertWeeklyPoints(measure.measure, VALUES)
-    dara = await signInAs(t, f.doctor)
+    ;({ f, measure, dara } = await projectWithValues(t, VALUES))
   })
 
   const newCycle = () => `${f.projectPath}/pdsa/new`

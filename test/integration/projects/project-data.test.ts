@@ -8,23 +8,19 @@ import { QiProject } from '../../../models/qi-project'
 import { projectDataOf } from '../../../server/projects/project-data'
 import { touchProject } from '../../../server/projects/projects.service'
 import { buildTestApp, type TestApp } from '../../support/test-app'
-import { signInAs } from '../../support/users'
-import { insertMeasure, insertProject, insertWeeklyPoints, pdsaPlan, weekly } from './measures-fixtures'
+import { pdsaPlan, projectWithValues, weekly } from './measures-fixtures'
 
 const latestCell = (page: string) => /<td class="nhsuk-table__cell">([^<]*)<br><span class="nhsuk-body-s">([^<]*)<\/span><\/td>/.exec(page)?.slice(1).join(', ')
 
 describe('a project’s kept data', () => {
   let t: TestApp
-  let f: Awaited<ReturnType<typeof insertProject>>
-  let measure: Awaited<ReturnType<typeof insertMeasure>>
-  let dara: Awaited<ReturnType<typeof signInAs>>
+  let f: Awaited<ReturnType<typeof projectWithValues>>['f']
+  let measure: Awaited<ReturnType<typeof projectWithValues>>['measure']
+  let dara: Awaited<ReturnType<typeof projectWithValues>>['dara']
 
   beforeEach(async () => {
     t = await buildTestApp()
-    f = await insertProject()
-    measure = await insertMeasure(f.project._id, f.doctor._id)
-    await insertWeeklyPoints(measure.measure, [12, 15, 11])
-    dara = await signInAs(t, f.doctor)
+    ;({ f, measure, dara } = await projectWithValues(t, [12, 15, 11]))
   })
 
   const revision = async () => (await QiProject.findById(f.project._id).lean())!.revision
