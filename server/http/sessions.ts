@@ -1,6 +1,7 @@
-// Sessions live in MongoDB so that any app process can serve any request.
-// FerretDB v1 has no TTL indexes, so connect-mongo removes expired sessions
-// on an interval instead.
+// Sessions live in MongoDB so that any app process can serve any request; each
+// process keeps those it has just read, used while the browser's version cookie
+// matches (session-cache.ts, decision 015). FerretDB v1 has no TTL indexes, so
+// connect-mongo removes expired sessions on an interval instead.
 import { MongoStore } from 'connect-mongo'
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 import session from 'express-session'
