@@ -11,12 +11,12 @@ import { createHash } from 'node:crypto'
 import type { Types } from 'mongoose'
 import { CalendarFeed, onCalendarFeedsChanged } from '../../models/calendar-feed'
 import { ShadowingSession } from '../../models/shadowing-session'
-import { onUsersChanged, User } from '../../models/user'
 import { hashToken, looksLikeToken, newToken } from '../accounts/tokens'
 import type { Clock } from '../clock'
 import { isDuplicateKeyError } from '../db/duplicate-key'
 import { NotFoundError } from '../errors'
 import { keptBriefly } from '../kept-briefly'
+import { keptPerson } from '../kept-people'
 import { createKeptReads } from '../kept-reads'
 import { peopleById } from '../shadowing/session-access'
 import { sessionFeedEvent } from '../shadowing/session-calendar-event'
@@ -42,7 +42,6 @@ type Feed = { _id: Types.ObjectId; userId: Types.ObjectId; tokenHash: string; cr
 // may still sign in are kept briefly, like the signed-in person (decision 015): a new address
 // or a person stopped in this process takes effect at once, made through another within KEEP_MS.
 const keptFeeds = keptBriefly<Feed>({ max: 5_000, forgetOn: onCalendarFeedsChanged })
-const keptStatuses = keptBriefly<string>({ max: 5_000, forgetOn: onUsersChanged })
 
 export function createCalendarFeedsService({ clock, baseUrl }: { clock: Clock; baseUrl: string }) {
   // Keyed by feed and version by the token's hash, so a new address never gets the old address's text.
@@ -89,8 +88,7 @@ export function createCalendarFeedsService({ clock, baseUrl }: { clock: Clock; b
     const feed = await feedByToken(token)
     if (!feed) throw new NotFoundError()
     // A person who can no longer sign in has no feed either.
-    const status = await keptStatuses.get(String(feed.userId), async () => (await User.findById(feed.userId, { status: 1 }).lean())?.status)
-    if (status !== 'active') throw new NotFoundError()
+    if ((await keptPerson(feed.userId))?.status !== 'active') throw new NotFoundError()
     return feed
   }
 

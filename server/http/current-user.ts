@@ -3,9 +3,8 @@
 // in this process is seen at once, one made by another app process within that.
 import type { NextFunction, Request, Response } from 'express'
 import { isValidObjectId } from 'mongoose'
-import { onUsersChanged, User } from '../../models/user'
 import type { Role } from '../../models/user'
-import { keptBriefly } from '../kept-briefly'
+import { keptPerson } from '../kept-people'
 
 export type CurrentUser = { id: string; email: string; name: string; roles: Role[] }
 
@@ -18,22 +17,12 @@ declare global {
   }
 }
 
-// Writes to people are rare (invitations, imports, a setting): any of them forgets every copy.
-const signedIn = keptBriefly<CurrentUser>({ max: 10_000, forgetOn: onUsersChanged })
-
-const activeUser = (id: string) =>
-  signedIn.get(id, async () => {
-    const user = await User.findOne({ _id: id, status: 'active' }, { email: 1, name: 1, roles: 1 }).lean()
-    if (!user) return undefined
-    return Object.freeze({ id: String(user._id), email: user.email, name: user.name, roles: Object.freeze([...user.roles]) as Role[] })
-  })
-
 export async function loadCurrentUser(req: Request, res: Response, next: NextFunction) {
   const id = req.session?.userId
   if (id && isValidObjectId(id)) {
-    const user = await activeUser(id)
-    if (user) {
-      req.user = user
+    const person = await keptPerson(id)
+    if (person?.status === 'active') {
+      req.user = { id, email: person.email, name: person.name, roles: person.roles as Role[] }
       res.locals.currentUser = req.user
     } else {
       delete req.session.userId

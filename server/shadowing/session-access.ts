@@ -5,17 +5,14 @@ import type { Types } from 'mongoose'
 import { Cohort } from '../../models/cohort'
 import { Pair } from '../../models/pair'
 import { ShadowingSession, type ShadowingDirection } from '../../models/shadowing-session'
-import { onUsersChanged, User } from '../../models/user'
+import { User } from '../../models/user'
 import type { CurrentUser } from '../http/current-user'
 import { NotFoundError } from '../errors'
 import { idParam } from '../http/id-param'
-import { keptBriefly } from '../kept-briefly'
+import { keptPerson } from '../kept-people'
 
 export type Person = { id: string; _id: Types.ObjectId; name: string; email: string }
 export type PairRole = 'doctor' | 'manager' | 'lead'
-
-// People looked up one by one are kept briefly (decision 015).
-const keptPeople = keptBriefly<Person>({ max: 20_000, forgetOn: onUsersChanged })
 
 /** Up to this many people are looked up one by one, all at once; more in one query. */
 const ONE_BY_ONE = 20
@@ -24,25 +21,20 @@ const ONE_BY_ONE = 20
  * The people with these ids that exist, by id. Most pages name a few people (a pair,
  * a log's writers): the embedded engine finds a document by `_id` directly but reads
  * the whole collection for any other query, `$in` included, so a few are looked up
- * one by one; a long list (a cohort's portfolio) is one query on every engine.
+ * one by one, and kept briefly (kept-people.ts); a long list (a cohort's portfolio)
+ * is one query on every engine.
  * `known`: people the page has already looked up, taken from it rather than asked again.
  */
 export async function peopleById(ids: readonly Types.ObjectId[], known: ReadonlyMap<string, Person> = new Map()): Promise<Map<string, Person>> {
   const wanted = new Map(ids.filter(id => id != null).map(id => [String(id), id]))
   const people = new Map([...wanted.keys()].flatMap(id => (known.has(id) ? [[id, known.get(id)!] as const] : [])))
   const distinct = [...wanted].filter(([id]) => !people.has(id)).map(([, _id]) => _id)
-  const fields = { name: 1, email: 1 }
   if (distinct.length > ONE_BY_ONE) {
-    for (const user of await User.find({ _id: { $in: distinct } }, fields).lean()) people.set(String(user._id), personOf(user))
+    for (const user of await User.find({ _id: { $in: distinct } }, { name: 1, email: 1 }).lean()) people.set(String(user._id), personOf(user))
     return people
   }
-  const lookUp = async (_id: Types.ObjectId) => {
-    const user = await User.findById(_id, fields).lean()
-    // Kept and shared by every page that names them: frozen, so that no page can change another's.
-    return user ? Object.freeze(personOf(user)) : undefined
-  }
-  for (const person of await Promise.all(distinct.map(_id => keptPeople.get(String(_id), () => lookUp(_id))))) {
-    if (person) people.set(person.id, person)
+  for (const person of await Promise.all(distinct.map(keptPerson))) {
+    if (person) people.set(String(person._id), personOf(person))
   }
   return people
 }
