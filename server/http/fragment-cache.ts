@@ -35,7 +35,8 @@ const MAIN = '<!-- the kept content -->'
 
 /** Sends `view` (which writes `<%- main %>` once) with the kept content as its main. */
 export async function sendWithKept(res: Response, view: string, locals: object, main: Buffer) {
-  const page = await new Promise<string>((resolve, reject) => res.render(view, { ...locals, main: MAIN }, (error, out) => (error ? reject(error) : resolve(out))))
+  // As res.render would: the response's locals, then the page's own.
+  const page = await renderView(res.app, view, { ...res.locals, ...locals, main: MAIN })
   const at = page.indexOf(MAIN)
   if (at < 0) throw new Error(`${view} does not show its main content`)
   res.type('html').send(Buffer.concat([Buffer.from(page.slice(0, at)), main, Buffer.from(page.slice(at + MAIN.length))]))

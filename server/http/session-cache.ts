@@ -24,8 +24,6 @@ export class CachingSessionStore extends session.Store {
   private readonly kept = new LRUCache<string, Kept>({ max: MAX_SESSIONS, ttl: KEEP_MS })
   /** The version the current request's browser holds, handed over by `expect` just before express-session asks. */
   private expected: string | undefined
-  /** How many sessions were read from the database: the tests' window on the cache. */
-  reads = 0
 
   /** `touchAfterMs`: how old the database store lets a session's touch time grow before it writes a new one. */
   constructor(
@@ -56,7 +54,6 @@ export class CachingSessionStore extends session.Store {
     this.expected = undefined
     const kept = this.kept.get(sid)
     if (kept && expected && kept.version === expected) return callback(null, structuredClone(kept.data))
-    this.reads += 1
     this.inner.get(sid, (error, data) => {
       if (!error && data) this.keep(sid, data)
       callback(error, data)
