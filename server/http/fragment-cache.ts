@@ -8,21 +8,15 @@
 // turning the whole 400 kB page from a string into bytes for every request was
 // a third of the network view's time.
 import type { Application, Response } from 'express'
+import { createKeptReads } from '../kept-reads'
 
 export function createFragmentCache(options: { maxEntries: number }) {
-  const entries = new Map<string, { countedAt: number; html: Promise<Buffer> }>()
+  // One drawing per key for each count; the least recently shown key goes first, and a failed render is not kept.
+  const kept = createKeptReads<Buffer>({ maxEntries: options.maxEntries })
   return {
     /** The view rendered with `locals()`, or the bytes kept for `key` when it was drawn from the same count (then `locals` is not called). */
     render(app: Application, view: string, key: string, countedAt: Date, locals: () => object): Promise<Buffer> {
-      const kept = entries.get(key)
-      if (kept && kept.countedAt === +countedAt) return kept.html
-      const html = renderView(app, view, locals()).then(out => Buffer.from(out))
-      // The oldest goes when there are too many: Maps keep insertion order.
-      if (!kept && entries.size >= options.maxEntries) entries.delete(entries.keys().next().value!)
-      entries.set(key, { countedAt: +countedAt, html })
-      // A failed render is not kept: the next request tries again.
-      html.catch(() => entries.get(key)?.html === html && entries.delete(key))
-      return html
+      return kept.get(key, String(+countedAt), () => renderView(app, view, locals()).then(out => Buffer.from(out)))
     },
   }
 }
