@@ -26,10 +26,10 @@ import { setUpRequestLogging } from './http/request-logging'
 import { setUpSecurityHeaders } from './http/security-headers'
 import { createSessionStore, setUpSessions } from './http/sessions'
 import { setUpStaticAssets } from './http/static-assets'
+import { setUpViews } from './http/views'
 import { escapeHtml } from './escape-html'
 import { formatDate, formatDateTime } from './format'
 import { devMailRoutes } from './mail/dev-mail.routes'
-import { VIEWS_DIR } from './paths'
 import type { Services } from './services'
 
 type SessionStore = ReturnType<typeof createSessionStore>
@@ -74,8 +74,7 @@ type Routes = { withoutSession: RequestHandler[]; beforeCsrf: RequestHandler[]; 
 export function createPipeline(services: Services, options: { sessionStore?: SessionStore }, routes: Routes) {
   const { config } = services
   const app = express()
-  app.set('views', VIEWS_DIR)
-  app.set('view engine', 'ejs')
+  setUpViews(app)
   app.set('trust proxy', config.trustProxy)
   app.disable('x-powered-by')
   // Pages are sent with Cache-Control: no-store, so a browser never asks again with an

@@ -27,7 +27,8 @@ import { requireSignIn } from '../../server/http/guards'
 import { SESSIONS_COLLECTION } from '../../server/http/sessions'
 import { sendWithKept } from '../../server/http/fragment-cache'
 import { createLogger } from '../../server/logger'
-import { PROJECT_ROOT, VIEWS_DIR } from '../../server/paths'
+import { PROJECT_ROOT } from '../../server/paths'
+import { setUpViews } from '../../server/http/views'
 import { createServices } from '../../server/services'
 import { FILLER_KIB } from './web-process'
 
@@ -41,8 +42,7 @@ const filler = Buffer.from('<p>Filler as heavy as the network view, sent as the 
 
 function bareApp() {
   const app = express()
-  app.set('views', VIEWS_DIR)
-  app.set('view engine', 'ejs')
+  setUpViews(app)
   app.disable('x-powered-by')
   app.get('/', (_req, res) => res.render(BARE_PAGE))
   return app

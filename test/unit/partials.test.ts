@@ -7,6 +7,7 @@ import ejs from 'ejs'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { EJS_OPTIONS } from '../../server/http/views'
 
 const VIEWS = fileURLToPath(new URL('../../views', import.meta.url))
 const COMPONENTS = fileURLToPath(
@@ -31,7 +32,7 @@ function fixture(component: string, name: string): Fixture {
 }
 
 function render(partial: string, locals: Record<string, unknown>): Promise<string> {
-  return ejs.renderFile(path.join(VIEWS, 'partials', `${partial}.ejs`), locals, { views: [VIEWS] })
+  return ejs.renderFile(path.join(VIEWS, 'partials', `${partial}.ejs`), locals, EJS_OPTIONS)
 }
 
 /** Sorts a start tag's attributes, and the tokens of its class, whose order carries no meaning. */
