@@ -2,11 +2,11 @@
 // MONGODB_URI is given. Order (DESIGN.md, Database): mongod on the PATH, then
 // FerretDB v1 with SQLite (built with Go if need be), then mongodb-memory-server.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { constants } from 'node:fs'
-import { access, mkdir } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import net from 'node:net'
 import path from 'node:path'
 import { PROJECT_ROOT } from '../paths'
+import { findOnPath, isExecutable } from './executables'
 import { buildFerretDB } from './ferretdb-build'
 import { addIdLookupIndexes } from './ferretdb-id-index'
 
@@ -173,22 +173,4 @@ async function waitForPort(port: number, timeoutMs: number, gaveUp: () => boolea
     if (Date.now() > deadline) throw new EngineUnavailableError(`Nothing listened on port ${port} within ${timeoutMs} ms`)
     await new Promise(r => setTimeout(r, 100))
   }
-}
-
-async function isExecutable(file: string): Promise<boolean> {
-  try {
-    await access(file, constants.X_OK)
-    return true
-  } catch {
-    return false
-  }
-}
-
-export async function findOnPath(command: string): Promise<string | undefined> {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (!dir) continue
-    const candidate = path.join(dir, command)
-    if (await isExecutable(candidate)) return candidate
-  }
-  return undefined
 }

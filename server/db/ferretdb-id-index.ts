@@ -12,7 +12,7 @@
 // works as before, only slower, and says so.
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { findOnPath } from './embedded-engine'
+import { findOnPath } from './executables'
 
 const run = promisify(execFile)
 

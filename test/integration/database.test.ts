@@ -2,7 +2,7 @@ import { expect } from 'chai'
 import mongoose from 'mongoose'
 import { QiProject } from '../../models/qi-project'
 import { User } from '../../models/user'
-import { findOnPath } from '../../server/db/embedded-engine'
+import { findOnPath } from '../../server/db/executables'
 import { SESSIONS_COLLECTION } from '../../server/http/sessions'
 import { startTestDatabase } from '../support/database'
 
