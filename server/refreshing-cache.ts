@@ -5,7 +5,7 @@
 // costs about a second there, so the answer is kept for `maxAgeMs`. After that
 // the next visitor still gets the kept answer at once while a fresh one is
 // built behind it; people asking at the same moment share one build.
-import type { Clock } from '../clock'
+import type { Clock } from './clock'
 
 export type Fresh<V> = { value: V; at: Date }
 

@@ -1,11 +1,11 @@
 // The golden-thread board and the network view of each cohort, each kept for a
-// minute and rebuilt behind the kept answer after that (refreshing-cache.ts).
+// minute and rebuilt behind the kept answer after that (server/refreshing-cache.ts).
 import { Cohort } from '../../models/cohort'
 import type { Clock } from '../clock'
 import type { Logger } from '../logger'
 import { goldenThreadBoard } from './golden-thread.service'
 import { networkView } from './network.service'
-import { createRefreshingCache } from './refreshing-cache'
+import { createRefreshingCache } from '../refreshing-cache'
 
 export const BOARD_MAX_AGE_MS = 60_000
 /** Far more than the cohorts anyone reads at once; the oldest is dropped past it. */

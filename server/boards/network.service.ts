@@ -1,6 +1,6 @@
 // The network view's data for one cohort: the graph, its figures, the drawing
 // and the table's rows, built from the database at most once a minute
-// (refreshing-cache.ts) and kept whole, so that a visit costs no more than
+// (server/refreshing-cache.ts) and kept whole, so that a visit costs no more than
 // rendering one page of the table around the kept drawing.
 import type { Types } from 'mongoose'
 import { Enrolment } from '../../models/enrolment'

@@ -4,7 +4,7 @@
 // refresh skip the PDSA cycles, measures and data points of every project that
 // has not changed since the last count.
 import { Cohort } from '../../models/cohort'
-import { createRefreshingCache } from '../boards/refreshing-cache'
+import { createRefreshingCache } from '../refreshing-cache'
 import type { Clock } from '../clock'
 import { NotFoundError } from '../errors'
 import type { Logger } from '../logger'

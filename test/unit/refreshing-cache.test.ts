@@ -1,6 +1,6 @@
 import { expect } from 'chai'
-import { createRefreshingCache } from '../../../server/boards/refreshing-cache'
-import { fixedClock } from '../../../server/clock'
+import { createRefreshingCache } from '../../server/refreshing-cache'
+import { fixedClock } from '../../server/clock'
 
 /** A build that waits until the test lets it finish, counting how often it ran. */
 function controlledBuild() {
