@@ -2,10 +2,11 @@
 // updates atomic (decision 003), so "only if it is still proposed" cannot be
 // an update filter. Instead each change claims the session's current revision
 // with a unique insert; the one caller that wins makes the change and moves the
-// revision on, and everyone else is told the session changed under them.
+// revision on, and everyone else is told the session changed under them. A
+// claim left by a process that died mid-change is taken over after a lease.
 import type { Types } from 'mongoose'
 import { ShadowingSession } from '../../models/shadowing-session'
-import { claimOnce } from '../db/claims'
+import { claimRevisionOf } from '../db/claims'
 import { ConflictError } from '../errors'
 
 export class SessionChangedError extends ConflictError {
@@ -16,7 +17,8 @@ export class SessionChangedError extends ConflictError {
 
 /** Claims revision `revision` of the session or throws SessionChangedError. */
 export async function claimRevision(session: { _id: Types.ObjectId; revision: number }, now: Date): Promise<void> {
-  if (!(await claimOnce(`shadowing:${String(session._id)}:${session.revision}`, now))) throw new SessionChangedError()
+  const readRevision = async () => (await ShadowingSession.findById(session._id, { revision: 1 }).lean())?.revision
+  if (!(await claimRevisionOf(`shadowing:${String(session._id)}`, session.revision, now, readRevision))) throw new SessionChangedError()
 }
 
 /** After a claimed change that could not go ahead, moves the revision on unchanged so the session is not stuck. */

@@ -7,7 +7,7 @@
 // cannot both promote the same person.
 import type { Types } from 'mongoose'
 import { WorkshopRegistration } from '../../models/workshop-registration'
-import { claimOnce } from '../db/claims'
+import { claimRevisionOf } from '../db/claims'
 import { ConflictError } from '../errors'
 
 type Revisioned = { _id: Types.ObjectId; revision: number }
@@ -19,7 +19,10 @@ export class RegistrationChangedError extends ConflictError {
 }
 
 /** True for the one caller that claims this revision of the registration. */
-export const claimRegistration = (registration: Revisioned, now: Date) => claimOnce(`workshop-reg:${String(registration._id)}:${registration.revision}`, now)
+export function claimRegistration(registration: Revisioned, now: Date): Promise<boolean> {
+  const readRevision = async () => (await WorkshopRegistration.findById(registration._id, { revision: 1 }).lean())?.revision
+  return claimRevisionOf(`workshop-reg:${String(registration._id)}`, registration.revision, now, readRevision)
+}
 
 /** After a claimed change that could not go ahead, moves the revision on unchanged so the registration is not stuck. */
 export async function releaseRegistration(registration: Revisioned): Promise<void> {

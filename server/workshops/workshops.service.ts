@@ -9,7 +9,7 @@ import { User } from '../../models/user'
 import { Workshop } from '../../models/workshop'
 import { WorkshopRegistration, type Attendance } from '../../models/workshop-registration'
 import { WorkshopSeries } from '../../models/workshop-series'
-import { claimOnce } from '../db/claims'
+import { claimRevisionOf } from '../db/claims'
 import { ConflictError, NotFoundError } from '../errors'
 import { peopleById } from '../shadowing/session-access'
 import { heldPlaces } from './places'
@@ -46,7 +46,8 @@ export function createWorkshopsService(deps: MailingDeps & { registrations: Work
   }
 
   async function claimWorkshop(workshop: StoredWorkshop) {
-    if (!(await claimOnce(`workshop:${String(workshop._id)}:${workshop.revision}`, deps.clock.now()))) throw new WorkshopChangedError()
+    const readRevision = async () => (await Workshop.findById(workshop._id, { revision: 1 }).lean())?.revision
+    if (!(await claimRevisionOf(`workshop:${String(workshop._id)}`, workshop.revision, deps.clock.now(), readRevision))) throw new WorkshopChangedError()
   }
 
   async function countsFor(workshopIds: Types.ObjectId[]): Promise<Map<string, Counts>> {

@@ -1,8 +1,10 @@
 import { expect } from 'chai'
+import { Claim } from '../../../models/claim'
 import { Pair } from '../../../models/pair'
 import { OutboxMessage } from '../../../models/outbox-message'
 import { ShadowingSession } from '../../../models/shadowing-session'
 import { TimeClaim } from '../../../models/time-claim'
+import { REVISION_LEASE_MS } from '../../../server/db/claims'
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../server/errors'
 import { buildTestApp, START_TIME, type TestApp } from '../../support/test-app'
 import { asCurrentUser, insertPublishedPair } from '../../support/shadowing'
@@ -103,6 +105,23 @@ describe('booking shadowing (service, real database)', () => {
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) => (i % 2 ? shadowing().respond(manager(), id, 'accept') : shadowing().respondByLink(token, 'accept'))),
     )
+    expect(results.filter(r => r.status === 'fulfilled')).to.have.length(1)
+    expect((await ShadowingSession.findById(id).lean())?.status).to.equal('confirmed')
+    expect(await OutboxMessage.countDocuments({ 'icalEvent.method': 'REQUEST' })).to.equal(2)
+  })
+
+  it('lets a session whose change was cut short by a crash be changed again once the lease runs out, by exactly one of many', async () => {
+    const id = await propose()
+    const { revision } = (await ShadowingSession.findById(id).lean())!
+    // What a process leaves when it dies after claiming the revision and before saving.
+    await Claim.create({ _id: `shadowing:${id}:${revision}`, at: testApp.clock.now() })
+    let early: unknown
+    await shadowing().respond(manager(), id, 'accept').catch(e => (early = e))
+    expect(early).to.be.instanceOf(ConflictError)
+    expect((await ShadowingSession.findById(id).lean())?.status).to.equal('proposed')
+
+    testApp.clock.advance(REVISION_LEASE_MS + 1000)
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => shadowing().respond(manager(), id, 'accept')))
     expect(results.filter(r => r.status === 'fulfilled')).to.have.length(1)
     expect((await ShadowingSession.findById(id).lean())?.status).to.equal('confirmed')
     expect(await OutboxMessage.countDocuments({ 'icalEvent.method': 'REQUEST' })).to.equal(2)

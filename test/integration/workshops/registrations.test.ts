@@ -3,9 +3,11 @@
 // fixed clock; each person's calendar emails parsed with ical.js.
 import { expect } from 'chai'
 import type { Types } from 'mongoose'
+import { Claim } from '../../../models/claim'
 import { OutboxMessage } from '../../../models/outbox-message'
 import { WorkshopPlace } from '../../../models/workshop-place'
 import { WorkshopRegistration } from '../../../models/workshop-registration'
+import { REVISION_LEASE_MS } from '../../../server/db/claims'
 import { ConflictError, NotFoundError } from '../../../server/errors'
 import { insertCohort } from '../../support/cohorts'
 import { buildTestApp, type TestApp } from '../../support/test-app'
@@ -86,6 +88,28 @@ describe('workshop registrations (service, real database)', () => {
     expect((await registrationOf(workshop._id, ben!._id))?.status).to.equal('cancelled')
     expect(await calendarMail(ben!.email)).to.have.length(0)
     expect((await registrationOf(workshop._id, ada!._id))?.status).to.equal('confirmed')
+  })
+
+  it('lets a place whose change was cut short by a crash be given up once the lease runs out, promoting the waitlist once', async () => {
+    const workshop = await insertWorkshop(cohortId, { capacity: 1 })
+    const [ada, ben] = await insertCrowd(cohortId, 2)
+    await registrations().register(workshop._id, ada!._id)
+    await registrations().register(workshop._id, ben!._id)
+    const held = (await registrationOf(workshop._id, ada!._id))!
+    // What a process leaves when it dies after claiming the revision and before saving.
+    await Claim.create({ _id: `workshop-reg:${String(held._id)}:${held.revision}`, at: t.clock.now() })
+    let early: unknown
+    await registrations().cancelRegistration(workshop._id, ada!._id).catch(e => (early = e))
+    expect(early).to.be.instanceOf(ConflictError)
+    expect((await registrationOf(workshop._id, ada!._id))?.status).to.equal('confirmed')
+
+    t.clock.advance(REVISION_LEASE_MS + 1000)
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => registrations().cancelRegistration(workshop._id, ada!._id)))
+    expect(results.filter(r => r.status === 'rejected').map(r => String((r as PromiseRejectedResult).reason))).to.satisfy((errors: string[]) => errors.every(e => /changed/.test(e)))
+    expect((await registrationOf(workshop._id, ada!._id))?.status).to.equal('cancelled')
+    expect((await registrationOf(workshop._id, ben!._id))?.status).to.equal('confirmed')
+    const cancellations = await OutboxMessage.countDocuments({ to: ada!.email, 'icalEvent.method': 'CANCEL' })
+    expect(cancellations).to.equal(1)
   })
 
   it('refuses registration for a cancelled workshop or one that has started', async () => {
