@@ -1,9 +1,13 @@
 // helmet, with a Content-Security-Policy that NHS.UK frontend works under: its
 // scripts and styles come from our own origin, and the one inline snippet in the
 // layout (which marks the body as JavaScript-enabled) carries a per-request nonce.
+// Its stylesheet asks for the NHS's Frutiger font from assets.nhs.uk, which serves
+// it to services on nhs.uk domains; elsewhere the browser falls back to Arial.
 import { randomBytes } from 'node:crypto'
 import { Router, type Response } from 'express'
 import helmet from 'helmet'
+
+const NHS_FONTS = 'https://assets.nhs.uk'
 
 export function setUpSecurityHeaders(production: boolean) {
   const router = Router()
@@ -20,7 +24,7 @@ export function setUpSecurityHeaders(production: boolean) {
           scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce as string}'`],
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:'],
-          fontSrc: ["'self'"],
+          fontSrc: ["'self'", NHS_FONTS],
           connectSrc: ["'self'"],
           formAction: ["'self'"],
           frameAncestors: ["'none'"],
