@@ -10,7 +10,14 @@ import { VIEWS_DIR } from '../paths'
  * named relative to its file (existsSync, 5–8% of each page); one named from the
  * root it resolves without looking.
  */
-export const EJS_OPTIONS = { root: VIEWS_DIR }
+export const EJS_OPTIONS = {
+  root: VIEWS_DIR,
+  // A relative include would still work, only slower: refused, so that none creeps back.
+  includer(path: string, resolved: string): ejs.IncluderResult {
+    if (!path.startsWith('/')) throw new Error(`include('${path}'): name the file from the views folder, as include('/partials/…')`)
+    return { filename: resolved }
+  },
+}
 
 export function setUpViews(app: Express) {
   app.set('views', VIEWS_DIR)
