@@ -4,9 +4,10 @@
 // quarter hours like real bookings), proposals waiting for an answer and a
 // cancellation. Dates are relative to the day the demo is seeded, so there is
 // always a past and a future.
-import type { Types } from 'mongoose'
+import { Types } from 'mongoose'
 import { DateTime } from 'luxon'
 import { Cohort } from '../../models/cohort'
+import { EndedPair } from '../../models/ended-pair'
 import { Enrolment } from '../../models/enrolment'
 import { Pair } from '../../models/pair'
 import { Profile } from '../../models/profile'
@@ -117,7 +118,21 @@ export async function seedShadowing(deps: { lead: Person; doctors: Person[]; man
     if (i >= 6) await make('manager-shadows-doctor', 9 + i, 13, 'proposed', 5)
     if (i === 3) await make('doctor-shadows-manager', 12, 10, 'cancelled', 6)
   }
-  return { cohortId: cohort._id, summary: `1 running cohort with ${pairs.length} pairs and ${count} shadowing sessions` }
+  // An early pairing the lead ended, so the pairs page and the export show one.
+  await EndedPair.create({
+    _id: new Types.ObjectId(),
+    cohortId: cohort._id,
+    doctorId: deps.doctors[0]!._id,
+    managerId: deps.managers[1]!._id,
+    managerPlace: 2,
+    score: 55,
+    publishedAt: londonAt(-120, 9),
+    publishedBy: deps.lead._id,
+    endedAt: londonAt(-112, 11),
+    endedBy: deps.lead._id,
+    reason: `${deps.managers[1]!.name} moved to the surgical directorate in the first week`,
+  })
+  return { cohortId: cohort._id, summary: `1 running cohort with ${pairs.length} pairs (and 1 ended) and ${count} shadowing sessions` }
 }
 
 /** Everything seedShadowing made for these cohorts. */
@@ -129,5 +144,6 @@ export async function removeShadowing(cohortIds: Types.ObjectId[]) {
     SessionReflection.deleteMany({ sessionId: { $in: sessionIds } }),
     ShadowingSession.deleteMany({ _id: { $in: sessionIds } }),
     Pair.deleteMany({ cohortId: { $in: cohortIds } }),
+    EndedPair.deleteMany({ cohortId: { $in: cohortIds } }),
   ])
 }

@@ -21,7 +21,8 @@ export function cohortsRoutes(services: Services) {
   })
   router.get('/cohorts/:cohortId/pairs', lead, async (req, res) => {
     const cohort = await cohorts.get(req.params.cohortId)
-    res.render('pages/cohorts/pairs', { cohort, pairs: await services.pairs.forCohort(cohort._id) })
+    const [pairs, ended] = await Promise.all([services.pairs.forCohort(cohort._id), services.pairs.endedForCohort(cohort._id)])
+    res.render('pages/cohorts/pairs', { cohort, pairs, ended })
   })
   router.get('/cohorts/:cohortId/edit', lead, form.editForm)
   router.post('/cohorts/:cohortId/edit', lead, form.update)

@@ -5,6 +5,7 @@
 import type { Types } from 'mongoose'
 import type { CohortDocument } from '../../models/cohort'
 import { Cohort } from '../../models/cohort'
+import { EndedPair } from '../../models/ended-pair'
 import { Enrolment } from '../../models/enrolment'
 import { Exclusion } from '../../models/exclusion'
 import { Pair } from '../../models/pair'
@@ -92,12 +93,21 @@ export function createPairsService(deps: { outbox: Outbox; clock: Clock; baseUrl
 
     /**
      * Ends a published pair, frees both people for the next run of matching, and tells
-     * both. Deleting is the once-only step: of two leads confirming at once, only the
-     * one whose delete removed the pair sends the emails (and their dedupe keys would
-     * stop a second copy anyway).
+     * both. The pair is first kept among the ended pairs, with who ended it, when and
+     * why, so nothing of it is lost; then it is deleted from the published pairs.
+     * Deleting is the once-only step: of two leads confirming at once, only the one
+     * whose delete removed the pair sends the emails (and their dedupe keys would stop
+     * a second copy anyway); the first reason given is the one kept.
      */
-    async unpublish(cohort: CohortDocument, pairId: unknown, reason: string) {
+    async unpublish(cohort: CohortDocument, pairId: unknown, reason: string, endedBy: string) {
       const { pair, doctor, manager } = await this.getInCohort(cohort._id, pairId)
+      const { cohortId, doctorId, managerId, managerPlace, score, contributions, publishedAt, publishedBy } = pair
+      const kept = { cohortId, doctorId, managerId, managerPlace, score, contributions, publishedAt, publishedBy }
+      try {
+        await EndedPair.create({ _id: pair._id, ...kept, endedAt: deps.clock.now(), endedBy, reason })
+      } catch (error) {
+        if (!isDuplicateKeyError(error)) throw error
+      }
       const { deletedCount } = await Pair.deleteOne({ _id: pair._id })
       if (deletedCount !== 1) return { ended: false }
       const link = `${deps.baseUrl}/`
@@ -111,21 +121,31 @@ export function createPairsService(deps: { outbox: Outbox; clock: Clock; baseUrl
     /** The cohort's published pairs, doctor names in order, for the lead. */
     async forCohort(cohortId: Types.ObjectId) {
       const pairs = await Pair.find({ cohortId }).lean()
-      const names = new Map(
-        (await User.find({ _id: { $in: pairs.flatMap(p => [p.doctorId, p.managerId]) } }, { name: 1, email: 1 }).lean()).map(u => [String(u._id), u.name || u.email]),
-      )
+      const names = await namesOf(pairs.flatMap(p => [p.doctorId, p.managerId]))
       return pairs
         .map(p => ({
-          doctor: names.get(String(p.doctorId)) ?? '',
-          doctorId: String(p.doctorId),
-          manager: names.get(String(p.managerId)) ?? '',
-          managerId: String(p.managerId),
+          ...partnersNamed(p, names),
           score: p.score,
           reasons: p.contributions.map(c => c.explanation ?? '').filter(Boolean),
           publishedAt: p.publishedAt,
           pairId: String(p._id),
         }))
         .sort((a, b) => a.doctor.localeCompare(b.doctor))
+    },
+
+    /** The cohort's ended pairs, most recently ended first, with who ended them and why, for the lead. */
+    async endedForCohort(cohortId: Types.ObjectId) {
+      const ended = await EndedPair.find({ cohortId }).lean()
+      const people = await namesOf(ended.flatMap(p => [p.doctorId, p.managerId, p.endedBy]))
+      return ended
+        .map(p => ({
+          ...partnersNamed(p, people),
+          publishedAt: p.publishedAt,
+          endedAt: p.endedAt,
+          endedBy: people.get(String(p.endedBy)) ?? '',
+          reason: p.reason,
+        }))
+        .sort((a, b) => +b.endedAt - +a.endedAt)
     },
 
     /** A person's published pairs with their partner, for their home page. Never proposals. */
@@ -155,4 +175,17 @@ async function insertIntoFreePlace(cohortId: Types.ObjectId, pair: ProposedPair,
     }
   }
   return { ok: false, reason: `the manager has no free place (capacity ${capacity})` }
+}
+
+/** Each person's name (or email when they have none yet), by id. */
+async function namesOf(ids: Types.ObjectId[]): Promise<Map<string, string>> {
+  const users = await User.find({ _id: { $in: ids } }, { name: 1, email: 1 }).lean()
+  return new Map(users.map(u => [String(u._id), u.name || u.email]))
+}
+
+/** A pair's doctor and manager, by id and by name, for the lead's tables. */
+function partnersNamed(pair: { doctorId: Types.ObjectId; managerId: Types.ObjectId }, names: Map<string, string>) {
+  const doctorId = String(pair.doctorId)
+  const managerId = String(pair.managerId)
+  return { doctor: names.get(doctorId) ?? '', doctorId, manager: names.get(managerId) ?? '', managerId }
 }

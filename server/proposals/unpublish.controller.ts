@@ -22,7 +22,7 @@ export function unpublishController({ cohorts, pairs, pairEndedSessions }: Servi
       if (text(req.body, 'confirm') !== 'yes') return render(req, res, formErrors([{ field: 'confirm', message: 'Confirm that you want to end this pair' }]), reason, 400)
       const cohort = await cohorts.get(req.params.cohortId)
       const pairId = idParam(req.params.pairId)
-      const outcome = await pairs.unpublish(cohort, pairId, reason)
+      const outcome = await pairs.unpublish(cohort, pairId, reason, req.user!.id)
       const cancelled = outcome.ended ? await pairEndedSessions.endSessionsOf(pairId, req.user!.id, reason) : 0
       const sessions = cancelled ? ` Their ${cancelled} open shadowing ${cancelled === 1 ? 'session was' : 'sessions were'} cancelled.` : ''
       req.session.flash = outcome.ended ? `Pair ended: ${outcome.doctor!.name} and ${outcome.manager!.name} have been told by email.${sessions}` : 'That pair had already been ended'

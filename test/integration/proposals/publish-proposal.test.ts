@@ -1,6 +1,8 @@
 import { expect } from 'chai'
 import type { Types } from 'mongoose'
+import { parse } from 'csv-parse/sync'
 import { Cohort } from '../../../models/cohort'
+import { EndedPair } from '../../../models/ended-pair'
 import { MatchingLock } from '../../../models/matching-lock'
 import { OutboxMessage } from '../../../models/outbox-message'
 import { Pair } from '../../../models/pair'
@@ -96,6 +98,20 @@ describe('stable mode', () => {
 })
 
 describe('ending a published pair', () => {
+  it('ends a pair once when two leads confirm at the same moment, and keeps one record of it', async () => {
+    const t = await buildTestApp()
+    const { cohort, ada, nia } = await insertTwoSiteCohort()
+    const { user: lead } = await signedIn(t, ['lead'])
+    await t.services.pairs.publish(cohort, [{ doctorId: ada._id, managerId: nia._id, score: 50, contributions: [] }], String(lead._id))
+    const pair = (await Pair.findOne().lean())!
+    const results = await Promise.allSettled(['Ada has moved trust', 'Nia is on leave'].map(reason => t.services.pairs.unpublish(cohort, String(pair._id), reason, String(lead._id))))
+    expect(results.filter(r => r.status === 'fulfilled' && r.value.ended)).to.have.length(1)
+    expect(await Pair.countDocuments()).to.equal(0)
+    expect((await EndedPair.find().lean()).map(p => p.reason)).to.have.length(1)
+    expect(await OutboxMessage.countDocuments({ subject: /has ended/ })).to.equal(2)
+  })
+
+
   it('needs confirmation, then frees both people and tells both, once', async () => {
     const t = await buildTestApp()
     const { cohort, ada, nia } = await insertTwoSiteCohort()
@@ -118,6 +134,15 @@ describe('ending a published pair', () => {
     expect(notices.map(n => n.to)).to.have.members([ada.email, nia.email])
     expect(notices[0]!.text).to.contain('The reason they gave: Ada has moved trust')
     expect((await browser.get(path)).status, 'gone').to.equal(404)
+
+    // Kept among the ended pairs, with who ended it, when and why, on the lead's page and in the export.
+    const kept = (await EndedPair.findById(pair._id).lean())!
+    expect([String(kept.doctorId), String(kept.managerId), kept.score, String(kept.endedBy), kept.reason]).to.deep.equal([String(ada._id), String(nia._id), 50, String(lead._id), 'Ada has moved trust'])
+    expect(kept.endedAt.toISOString()).to.equal(t.clock.now().toISOString())
+    const page = (await browser.get(`/cohorts/${cohort._id}/pairs`)).text
+    expect(page).to.contain('No pairs are published now').and.contain('Ended pairs').and.contain('Ada has moved trust').and.not.contain(path)
+    const csv = parse((await browser.get(`/cohorts/${cohort._id}/exports/pairs.csv`)).text, { bom: true, columns: true }) as Record<string, string>[]
+    expect(csv.map(r => [r['Doctor'], r['Manager'], r['Score'], r['Ended (ISO 8601)'], r['Why it ended']])).to.deep.equal([['Ada Doctor', 'Nia North', '50', '2026-11-23T09:00:00+00:00', 'Ada has moved trust']])
 
     const doctor = browserFor(t.app)
     await doctor.submit('/sign-in', { email: ada.email, password: TEST_PASSWORD })
