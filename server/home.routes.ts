@@ -28,10 +28,11 @@ export function homeRoutes({ accounts, cohorts, profiles, pairs, rankings, shado
     const profileMissing = takesPart ? await profiles.missingFor(req.user) : []
     const user = req.user
     const myPairs = takesPart ? await Promise.all((await pairs.forPerson(user.id)).map(async pair => ({ ...pair, ...(await upcomingShadowing(user, pair.pairId)), project: await projects.ofPair(pair.pairId) }))) : []
+    const pastPairs = takesPart ? await pairs.endedForPerson(user.id) : []
     const myRankings = await rankings.openFor(req.user.id, myCohorts.map(c => c.cohort))
     // Sponsors read every cohort's dashboard and change nothing: this list is where they start.
     const sponsorCohorts = req.user.roles.includes('sponsor') ? await cohorts.list() : []
-    res.render('pages/home', { roles: req.user.roles, myCohorts, profileMissing, myPairs, myRankings, sponsorCohorts })
+    res.render('pages/home', { roles: req.user.roles, myCohorts, profileMissing, myPairs, pastPairs, myRankings, sponsorCohorts })
   })
   router.get('/accessibility', (_req, res) => {
     res.render('pages/accessibility')

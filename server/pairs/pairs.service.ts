@@ -144,8 +144,18 @@ export function createPairsService(deps: { outbox: Outbox; clock: Clock; baseUrl
           endedAt: p.endedAt,
           endedBy: people.get(String(p.endedBy)) ?? '',
           reason: p.reason,
+          pairId: String(p._id),
         }))
         .sort((a, b) => +b.endedAt - +a.endedAt)
+    },
+
+    /** A person's pairs that the lead has ended, most recently ended first, for their home page. */
+    async endedForPerson(userId: string) {
+      const ended = await EndedPair.find({ $or: [{ doctorId: userId }, { managerId: userId }] }).sort({ endedAt: -1 }).lean()
+      const partnerOf = (p: (typeof ended)[number]) => (String(p.doctorId) === userId ? p.managerId : p.doctorId)
+      const partners = await namesOf(ended.map(partnerOf))
+      const cohorts = new Map((await Cohort.find({ _id: { $in: ended.map(p => p.cohortId) } }, { name: 1 }).lean()).map(c => [String(c._id), c.name]))
+      return ended.map(p => ({ pairId: String(p._id), partnerName: partners.get(String(partnerOf(p))) ?? '', cohortName: cohorts.get(String(p.cohortId)) ?? '', endedAt: p.endedAt }))
     },
 
     /** A person's published pairs with their partner, for their home page. Never proposals. */

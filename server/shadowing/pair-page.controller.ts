@@ -1,6 +1,7 @@
 // /pairs/:pairId — a pair's shadowing at a glance, for its two partners and
 // for leads: the balance against the cohort's targets, what is coming up,
-// what is waiting for an answer, and what has happened.
+// what is waiting for an answer, and what has happened. A pair the lead ended
+// shows what happened, read-only.
 import type { Request, Response } from 'express'
 import type { Services } from '../services'
 import { sidesOf } from './session-access'
@@ -9,7 +10,8 @@ import { lengthText, namer, statusTag, whenText, whoShadows } from './session-di
 export function pairPageController({ shadowing, projects, clock }: Services) {
   return {
     async get(req: Request, res: Response) {
-      const view = await shadowing.pairFor(req.user!, req.params.pairId)
+      // A pair the lead has ended stays readable: what the partners did together is theirs.
+      const view = await shadowing.pairFor(req.user!, req.params.pairId, { orEnded: true })
       const { sessions, balance } = await shadowing.forPair(view)
       const now = +clock.now()
       const names = namer(view, req.user!.id)
@@ -41,6 +43,7 @@ export function pairPageController({ shadowing, projects, clock }: Services) {
         project: await projects.ofPair(view.pair._id),
         pairId: String(view.pair._id),
         isPartner: view.role !== 'lead',
+        ended: view.ended,
         balance,
         upcoming,
         awaiting,

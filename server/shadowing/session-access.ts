@@ -3,6 +3,7 @@
 // guessed from a link reveals nothing. Loads what every page and action needs.
 import type { Types } from 'mongoose'
 import { Cohort } from '../../models/cohort'
+import { EndedPair } from '../../models/ended-pair'
 import { Pair } from '../../models/pair'
 import { ShadowingSession, type ShadowingDirection } from '../../models/shadowing-session'
 import { User } from '../../models/user'
@@ -46,10 +47,22 @@ const personOf = (user: { _id: Types.ObjectId; name: string; email: string }): P
   email: user.email,
 })
 
-/** A pair as its partners and leads see it; NotFoundError for anyone else. */
-export async function pairFor(user: CurrentUser, pairId: unknown) {
-  const pair = await Pair.findById(idParam(pairId)).lean()
+/** When and why the lead ended a pair. */
+export type PairEnded = { at: Date; reason: string }
+
+/**
+ * A pair as its partners and leads see it; NotFoundError for anyone else. With
+ * `orEnded`, a pair the lead has ended too, marked `ended`: for the pages that only
+ * show what the pair did. Every change goes through without it, so an ended pair
+ * cannot be booked, answered or reflected on.
+ */
+export async function pairFor(user: CurrentUser, pairId: unknown, options: { orEnded?: boolean } = {}) {
+  const id = idParam(pairId)
+  const current = await Pair.findById(id).lean()
+  const endedPair = !current && options.orEnded ? await EndedPair.findById(id).lean() : null
+  const pair = current ?? endedPair
   if (!pair) throw new NotFoundError()
+  const ended: PairEnded | undefined = endedPair ? { at: endedPair.endedAt, reason: endedPair.reason } : undefined
   const role: PairRole | undefined =
     String(pair.doctorId) === user.id ? 'doctor' : String(pair.managerId) === user.id ? 'manager' : user.roles.includes('lead') ? 'lead' : undefined
   if (!role) throw new NotFoundError()
@@ -58,7 +71,7 @@ export async function pairFor(user: CurrentUser, pairId: unknown) {
   const people = await peopleById([pair.doctorId, pair.managerId])
   const doctor = people.get(String(pair.doctorId))!
   const manager = people.get(String(pair.managerId))!
-  return { pair, cohort, role, doctor, manager }
+  return { pair, cohort, role, doctor, manager, ended }
 }
 
 export type PairView = Awaited<ReturnType<typeof pairFor>>
@@ -69,10 +82,10 @@ export function sidesOf(view: Pick<PairView, 'doctor' | 'manager'>, direction: S
 }
 
 /** A session with its pair, for one of the partners or a lead. */
-export async function sessionFor(user: CurrentUser, sessionId: unknown) {
+export async function sessionFor(user: CurrentUser, sessionId: unknown, options: { orEnded?: boolean } = {}) {
   const session = await ShadowingSession.findById(idParam(sessionId)).lean()
   if (!session) throw new NotFoundError()
-  const view = await pairFor(user, String(session.pairId))
+  const view = await pairFor(user, String(session.pairId), options)
   return { ...view, session, ...sidesOf(view, session.direction) }
 }
 

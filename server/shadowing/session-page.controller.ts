@@ -19,6 +19,8 @@ export function sessionPageController({ shadowing, clock, config }: Services) {
   function actionsFor(view: SessionView, readerId: string) {
     const { session } = view
     const now = +clock.now()
+    // A session of a pair the lead has ended is shown, never changed.
+    if (view.ended) return { respond: false, withdraw: false, change: false, outcome: false, reflect: false, download: false, expired: false }
     const partner = view.role !== 'lead'
     const started = +session.start <= now
     const proposed = session.status === 'proposed'
@@ -33,8 +35,8 @@ export function sessionPageController({ shadowing, clock, config }: Services) {
     }
   }
 
-  async function render(req: Request, res: Response, state: PageState = {}, status = 200) {
-    const view = await shadowing.sessionFor(req.user!, req.params.sessionId)
+  async function render(req: Request, res: Response, state: PageState = {}, status = 200, options: { orEnded?: boolean } = {}) {
+    const view = await shadowing.sessionFor(req.user!, req.params.sessionId, options)
     const readerId = req.user!.id
     const { session, host, guest } = view
     const names = namer(view, readerId)
@@ -75,7 +77,7 @@ export function sessionPageController({ shadowing, clock, config }: Services) {
   const back = (res: Response, sessionId: string, fragment = '') => res.redirect(303, `/shadowing/${sessionId}${fragment}`)
 
   return {
-    get: (req: Request, res: Response) => render(req, res),
+    get: (req: Request, res: Response) => render(req, res, {}, 200, { orEnded: true }),
 
     async calendar(req: Request, res: Response) {
       const view = await shadowing.sessionFor(req.user!, req.params.sessionId)

@@ -140,7 +140,7 @@ describe('ending a published pair', () => {
     expect([String(kept.doctorId), String(kept.managerId), kept.score, String(kept.endedBy), kept.reason]).to.deep.equal([String(ada._id), String(nia._id), 50, String(lead._id), 'Ada has moved trust'])
     expect(kept.endedAt.toISOString()).to.equal(t.clock.now().toISOString())
     const page = (await browser.get(`/cohorts/${cohort._id}/pairs`)).text
-    expect(page).to.contain('No pairs are published now').and.contain('Ended pairs').and.contain('Ada has moved trust').and.not.contain(path)
+    expect(page).to.contain('No pairs are published now').and.contain('Ended pairs').and.contain('Ada has moved trust').and.contain(`href="/pairs/${pair._id}"`).and.not.contain(path)
     const csv = parse((await browser.get(`/cohorts/${cohort._id}/exports/pairs.csv`)).text, { bom: true, columns: true }) as Record<string, string>[]
     expect(csv.map(r => [r['Doctor'], r['Manager'], r['Score'], r['Ended (ISO 8601)'], r['Why it ended']])).to.deep.equal([['Ada Doctor', 'Nia North', '50', '2026-11-23T09:00:00+00:00', 'Ada has moved trust']])
 

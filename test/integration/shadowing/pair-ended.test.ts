@@ -1,10 +1,11 @@
 import { expect } from 'chai'
 import { OutboxMessage } from '../../../models/outbox-message'
+import { SessionReflection } from '../../../models/session-reflection'
 import { ShadowingSession } from '../../../models/shadowing-session'
 import { TimeClaim } from '../../../models/time-claim'
 import { asCurrentUser, insertPublishedPair } from '../../support/shadowing'
 import { buildTestApp } from '../../support/test-app'
-import { signedIn } from '../../support/users'
+import { signedIn, signInAs } from '../../support/users'
 
 describe('ending a pair that has shadowing booked', () => {
   it('cancels its confirmed sessions in both calendars, withdraws its proposals and frees the time', async () => {
@@ -33,5 +34,44 @@ describe('ending a pair that has shadowing booked', () => {
     const cancels = await OutboxMessage.find({ 'icalEvent.method': 'CANCEL' }).lean()
     expect(cancels.map(m => m.to)).to.have.members([doctor.email, manager.email])
     expect(await TimeClaim.countDocuments()).to.equal(0)
+  })
+})
+
+describe('a pair the lead has ended, for its partners', () => {
+  it('still shows them what they did together, read-only, and lets nothing be booked or changed', async () => {
+    const t = await buildTestApp()
+    const { pair, doctor, manager, cohortId } = await insertPublishedPair()
+    const { browser: lead } = await signedIn(t, ['lead'])
+    const result = await t.services.shadowing.propose(asCurrentUser(doctor), String(pair._id), {
+      direction: 'doctor-shadows-manager', activity: 'Bed meeting', location: 'Site office', start: new Date('2026-11-26T10:00:00Z'), durationMinutes: 60, confirmed: false,
+    })
+    if (!result.ok) throw new Error(result.messages.join('; '))
+    const sessionId = result.sessionId
+    await t.services.shadowing.respond(asCurrentUser(manager), sessionId, 'accept')
+    t.clock.set(new Date('2026-11-26T12:00:00Z'))
+    await t.services.shadowing.recordOutcome(asCurrentUser(manager), sessionId, true)
+    await t.services.shadowing.reflect(asCurrentUser(doctor), sessionId, { learned: 'How the site team opens escalation beds.', surprised: '', idea: '' })
+    await lead.submit(`/cohorts/${cohortId}/pairs/${pair._id}/unpublish`, { reason: 'Dara has moved trust', confirm: 'yes' })
+
+    const partner = await signInAs(t, doctor)
+    expect((await partner.get('/')).text).to.contain(`href="/pairs/${pair._id}"`).and.contain('ended 26 November 2026')
+    const pairPage = await partner.get(`/pairs/${pair._id}`)
+    expect(pairPage.status).to.equal(200)
+    expect(pairPage.text).to.contain('The programme lead ended this pair on 26 November 2026. The reason they gave: Dara has moved trust')
+    expect(pairPage.text).to.contain('Bed meeting').and.not.contain('Book shadowing').and.not.contain(`/pairs/${pair._id}/book`)
+    const sessionPage = await partner.get(`/shadowing/${sessionId}`)
+    expect(sessionPage.status).to.equal(200)
+    expect(sessionPage.text).to.contain('How the site team opens escalation beds.').and.contain('can no longer be changed').and.not.contain('name="learned"')
+
+    // Every change is refused as for a pair that is not there.
+    expect((await partner.get(`/pairs/${pair._id}/book`)).status).to.equal(404)
+    const reflect = await partner.submit(`/shadowing/${sessionId}`, { learned: 'Changed afterwards', surprised: '', idea: '' }, `/shadowing/${sessionId}/reflection`)
+    expect(reflect.status).to.equal(404)
+    expect((await SessionReflection.findOne({ sessionId }).lean())?.learned).to.equal('How the site team opens escalation beds.')
+
+    // Nobody else sees it.
+    const { browser: stranger } = await signedIn(t, ['doctor'])
+    expect((await stranger.get(`/pairs/${pair._id}`)).status).to.equal(404)
+    expect((await stranger.get(`/shadowing/${sessionId}`)).status).to.equal(404)
   })
 })
