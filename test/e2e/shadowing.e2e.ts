@@ -162,4 +162,28 @@ describe('shadowing in a browser', () => {
       await expectAccessible(doctorPage)
     }
   })
+
+  it('lets a lead end a pair with a reason, after which the doctor still reads what the pair did, and can change nothing', async () => {
+    const { doctor, pair, cohortId } = await insertPublishedPair()
+    const lead = await insertUser({ roles: ['lead'], name: 'Leah Lead' })
+    const page = managerPage
+    await signIn(page, lead.email)
+    await page.goto(`${e2e.baseUrl}/cohorts/${String(cohortId)}/pairs`)
+    await page.getByRole('link', { name: 'End pair' }).click()
+    await page.getByRole('heading', { name: 'End the pair of Dara Okafor and Mina Shah?' }).waitFor()
+    await expectAccessible(page)
+    await page.getByLabel('Reason (optional)').fill('Dara has moved trust')
+    await page.getByLabel('I want to end this pair and tell both people').check()
+    await page.getByRole('button', { name: 'End pair' }).click()
+    await page.getByRole('heading', { name: 'Ended pairs' }).waitFor()
+    await expectAccessible(page)
+
+    await signIn(doctorPage, doctor.email)
+    await doctorPage.getByRole('link', { name: /With Mina Shah in/ }).click()
+    await doctorPage.getByText('The programme lead ended this pair on').waitFor()
+    expect(await doctorPage.getByText('The reason they gave: Dara has moved trust').count()).to.equal(1)
+    expect(await doctorPage.getByRole('button', { name: 'Book shadowing' }).count()).to.equal(0)
+    expect(doctorPage.url()).to.equal(`${e2e.baseUrl}/pairs/${String(pair._id)}`)
+    await expectAccessible(doctorPage)
+  })
 })
