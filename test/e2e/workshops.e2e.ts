@@ -174,7 +174,10 @@ describe('workshops in a browser', () => {
     const lead = await insertUser({ roles: ['lead'] })
     const series = await insertSeries(cohortId, { pairsTogether: true })
     const soon = new Date(Date.now() + 6 * 3_600_000)
-    const later = await insertWorkshop(cohortId, { seriesId: series._id, capacity: 2, start: new Date(Date.now() + 14 * 86_400_000), end: new Date(Date.now() + 14 * 86_400_000 + 3 * 3_600_000) })
+    // 9:30 to 12:30 London time in a fortnight: the edit form takes one date, so a session
+    // placed at "now + 14 days" would cross midnight when the suite runs late in the evening.
+    const fortnight = DateTime.now().setZone(PROGRAMME_ZONE).plus({ days: 14 }).set({ hour: 9, minute: 30, second: 0, millisecond: 0 })
+    const later = await insertWorkshop(cohortId, { seriesId: series._id, capacity: 2, start: fortnight.toJSDate(), end: fortnight.plus({ hours: 3 }).toJSDate() })
     const past = await insertWorkshop(cohortId, { seriesId: series._id, capacity: 5, moduleNumber: 2, title: 'Flow', start: new Date(Date.now() - 5 * 3_600_000), end: new Date(Date.now() - 2 * 3_600_000) })
     const late = await insertWorkshop(cohortId, { seriesId: series._id, capacity: 1, moduleNumber: 3, title: 'Standard work', start: soon, end: new Date(+soon + 3 * 3_600_000) })
     for (const person of [doctor, manager]) {
