@@ -41,8 +41,8 @@ export function createCompactReflections(deps: { clock: Clock; compact: CompactS
       .filter((m): m is typeof m & { score: number } => m.score !== undefined)
   }
 
-  async function forPair(user: CurrentUser, pairId: unknown) {
-    const compact = await deps.compact.forPair(user, pairId)
+  async function forPair(user: CurrentUser, pairId: unknown, options: { orEnded?: boolean } = {}) {
+    const compact = await deps.compact.forPair(user, pairId, options)
     const { view } = compact
     const now = deps.clock.now()
     const reflectionDay = view.cohort.reflectionDay ?? 1
@@ -63,7 +63,7 @@ export function createCompactReflections(deps: { clock: Clock; compact: CompactS
       // A lead never gets a partner's reflection here: comments are for the pair.
       partners: bothVisible && view.role !== 'lead' ? partners : undefined,
       showsBothAt: showsBothAt(month, reflectionDay),
-      canReflect: view.role !== 'lead' && !mine && Boolean(compact.lastAgreed),
+      canReflect: view.role !== 'lead' && !view.ended && !mine && Boolean(compact.lastAgreed),
       toRate: compact.lastAgreed?.commitments ?? [],
       scores,
       chart: scores.length

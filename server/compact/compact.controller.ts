@@ -10,8 +10,8 @@ import { readCommitments, readReflectionForm, validateReflection, type Reflectio
 const emptyReflection = (count: number): ReflectionValues => ({ ratings: Array.from({ length: count }, () => ''), comment: '', raise: false, concern: '' })
 
 export function compactController({ compact, compactReflections }: Services) {
-  async function page(req: Request, res: Response, values?: ReflectionValues, form: FormErrors = noFormErrors, status = 200) {
-    const state = await compactReflections.forPair(req.user!, req.params.pairId)
+  async function page(req: Request, res: Response, values?: ReflectionValues, form: FormErrors = noFormErrors, status = 200, options: { orEnded?: boolean } = {}) {
+    const state = await compactReflections.forPair(req.user!, req.params.pairId, options)
     res.status(status).render('pages/compact/compact', { ...state, pairId: String(state.view.pair._id), isPartner: state.view.role !== 'lead', values: values ?? emptyReflection(state.toRate.length), ...form })
   }
 
@@ -22,7 +22,8 @@ export function compactController({ compact, compactReflections }: Services) {
   }
 
   return {
-    get: (req: Request, res: Response) => page(req, res),
+    // A pair the lead has ended can still read its compact and scores; every change is refused.
+    get: (req: Request, res: Response) => page(req, res, undefined, noFormErrors, 200, { orEnded: true }),
 
     async editForm(req: Request, res: Response) {
       const state = await compact.forPair(req.user!, req.params.pairId)

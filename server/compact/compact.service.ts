@@ -41,9 +41,9 @@ export type CompactService = ReturnType<typeof createCompactService>
 
 export function createCompactService() {
   return {
-    /** The pair, its compact and who has agreed what; for the partners and leads. */
-    async forPair(user: CurrentUser, pairId: unknown) {
-      const view = await pairFor(user, pairId)
+    /** The pair, its compact and who has agreed what; for the partners and leads (`orEnded`: also a pair the lead has ended, to read). */
+    async forPair(user: CurrentUser, pairId: unknown, options: { orEnded?: boolean } = {}) {
+      const view = await pairFor(user, pairId, options)
       await ensureCompact(view.pair)
       const versions = await CompactVersion.find({ pairId: view.pair._id }).sort({ version: -1 }).lean()
       const agreements = await CompactAgreement.find({ pairId: view.pair._id }).lean()

@@ -38,7 +38,7 @@ describe('ending a pair that has shadowing booked', () => {
 })
 
 describe('a pair the lead has ended, for its partners', () => {
-  it('still shows them what they did together, read-only, and lets nothing be booked or changed', async () => {
+  it('still shows them what they did together (sessions, reflections, compact), read-only, and lets nothing be booked or changed', async () => {
     const t = await buildTestApp()
     const { pair, doctor, manager, cohortId } = await insertPublishedPair()
     const { browser: lead } = await signedIn(t, ['lead'])
@@ -63,8 +63,13 @@ describe('a pair the lead has ended, for its partners', () => {
     expect(sessionPage.status).to.equal(200)
     expect(sessionPage.text).to.contain('How the site team opens escalation beds.').and.contain('can no longer be changed').and.not.contain('name="learned"')
 
+    const compactPage = await partner.get(`/pairs/${pair._id}/compact`)
+    expect(compactPage.status).to.equal(200)
+    expect(compactPage.text).to.contain('The compact and its monthly scores are kept here as they were').and.not.contain('/compact/agree').and.not.contain('/compact/edit').and.not.contain('/compact/reflection')
+
     // Every change is refused as for a pair that is not there.
     expect((await partner.get(`/pairs/${pair._id}/book`)).status).to.equal(404)
+    expect((await partner.submit(`/pairs/${pair._id}/compact`, { version: '1' }, `/pairs/${pair._id}/compact/agree`)).status).to.equal(404)
     const reflect = await partner.submit(`/shadowing/${sessionId}`, { learned: 'Changed afterwards', surprised: '', idea: '' }, `/shadowing/${sessionId}/reflection`)
     expect(reflect.status).to.equal(404)
     expect((await SessionReflection.findOne({ sessionId }).lean())?.learned).to.equal('How the site team opens escalation beds.')
