@@ -13,7 +13,7 @@ import type { Clock } from '../clock'
 import { isDuplicateKeyError } from '../db/duplicate-key'
 import { ConflictError, ForbiddenError } from '../errors'
 import type { CurrentUser } from '../http/current-user'
-import { peopleById } from '../shadowing/session-access'
+import { peopleById, type PairReading } from '../shadowing/session-access'
 import type { CompactService } from './compact.service'
 import { compactScore, monthName, openMonth, showsBothAt } from './reflection-months'
 
@@ -41,7 +41,7 @@ export function createCompactReflections(deps: { clock: Clock; compact: CompactS
       .filter((m): m is typeof m & { score: number } => m.score !== undefined)
   }
 
-  async function forPair(user: CurrentUser, pairId: unknown, options: { orEnded?: boolean } = {}) {
+  async function forPair(user: CurrentUser, pairId: unknown, options: PairReading = {}) {
     const compact = await deps.compact.forPair(user, pairId, options)
     const { view } = compact
     const now = deps.clock.now()

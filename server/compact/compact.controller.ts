@@ -5,12 +5,13 @@ import type { Request, Response } from 'express'
 import { ConflictError, type FieldError } from '../errors'
 import { formErrors, noFormErrors, text, type FormErrors } from '../http/forms'
 import type { Services } from '../services'
+import type { PairReading } from '../shadowing/session-access'
 import { readCommitments, readReflectionForm, validateReflection, type ReflectionValues } from './compact.form'
 
 const emptyReflection = (count: number): ReflectionValues => ({ ratings: Array.from({ length: count }, () => ''), comment: '', raise: false, concern: '' })
 
 export function compactController({ compact, compactReflections }: Services) {
-  async function page(req: Request, res: Response, values?: ReflectionValues, form: FormErrors = noFormErrors, status = 200, options: { orEnded?: boolean } = {}) {
+  async function page(req: Request, res: Response, values?: ReflectionValues, form: FormErrors = noFormErrors, status = 200, options: PairReading = {}) {
     const state = await compactReflections.forPair(req.user!, req.params.pairId, options)
     res.status(status).render('pages/compact/compact', { ...state, pairId: String(state.view.pair._id), isPartner: state.view.role !== 'lead', values: values ?? emptyReflection(state.toRate.length), ...form })
   }

@@ -10,7 +10,7 @@ import { CompactVersion } from '../../models/compact-version'
 import { isDuplicateKeyError } from '../db/duplicate-key'
 import { ConflictError, ForbiddenError } from '../errors'
 import type { CurrentUser } from '../http/current-user'
-import { pairFor, type PairView } from '../shadowing/session-access'
+import { pairFor, type PairReading, type PairView } from '../shadowing/session-access'
 
 export type CompactEdit = { ok: true; version: number } | { ok: false; current: { version: number; commitments: string[] } }
 
@@ -42,7 +42,7 @@ export type CompactService = ReturnType<typeof createCompactService>
 export function createCompactService() {
   return {
     /** The pair, its compact and who has agreed what; for the partners and leads (`orEnded`: also a pair the lead has ended, to read). */
-    async forPair(user: CurrentUser, pairId: unknown, options: { orEnded?: boolean } = {}) {
+    async forPair(user: CurrentUser, pairId: unknown, options: PairReading = {}) {
       const view = await pairFor(user, pairId, options)
       await ensureCompact(view.pair)
       const versions = await CompactVersion.find({ pairId: view.pair._id }).sort({ version: -1 }).lean()

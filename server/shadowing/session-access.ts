@@ -50,13 +50,16 @@ const personOf = (user: { _id: Types.ObjectId; name: string; email: string }): P
 /** When and why the lead ended a pair. */
 export type PairEnded = { at: Date; reason: string }
 
+/** `orEnded`: a pair the lead has ended is found too, to be read; never for a change. */
+export type PairReading = { orEnded?: boolean }
+
 /**
  * A pair as its partners and leads see it; NotFoundError for anyone else. With
  * `orEnded`, a pair the lead has ended too, marked `ended`: for the pages that only
  * show what the pair did. Every change goes through without it, so an ended pair
  * cannot be booked, answered or reflected on.
  */
-export async function pairFor(user: CurrentUser, pairId: unknown, options: { orEnded?: boolean } = {}) {
+export async function pairFor(user: CurrentUser, pairId: unknown, options: PairReading = {}) {
   const id = idParam(pairId)
   const current = await Pair.findById(id).lean()
   const endedPair = !current && options.orEnded ? await EndedPair.findById(id).lean() : null
@@ -82,7 +85,7 @@ export function sidesOf(view: Pick<PairView, 'doctor' | 'manager'>, direction: S
 }
 
 /** A session with its pair, for one of the partners or a lead. */
-export async function sessionFor(user: CurrentUser, sessionId: unknown, options: { orEnded?: boolean } = {}) {
+export async function sessionFor(user: CurrentUser, sessionId: unknown, options: PairReading = {}) {
   const session = await ShadowingSession.findById(idParam(sessionId)).lean()
   if (!session) throw new NotFoundError()
   const view = await pairFor(user, String(session.pairId), options)

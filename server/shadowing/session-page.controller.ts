@@ -8,7 +8,7 @@ import { ConflictError } from '../errors'
 import { formErrors, noFormErrors, text, type FormErrors } from '../http/forms'
 import { idParam } from '../http/id-param'
 import type { Services } from '../services'
-import type { SessionView } from './session-access'
+import type { PairReading, SessionView } from './session-access'
 import { flagMessages, historyLines, lengthText, namer, statusTag, whenText } from './session-display'
 import { checkAnswer, checkHappened, checkReason, readReflection, reflectionErrors, REFLECTION_QUESTIONS, type ReflectionValues } from './session.form'
 
@@ -35,7 +35,7 @@ export function sessionPageController({ shadowing, clock, config }: Services) {
     }
   }
 
-  async function render(req: Request, res: Response, state: PageState = {}, status = 200, options: { orEnded?: boolean } = {}) {
+  async function render(req: Request, res: Response, state: PageState = {}, status = 200, options: PairReading = {}) {
     const view = await shadowing.sessionFor(req.user!, req.params.sessionId, options)
     const readerId = req.user!.id
     const { session, host, guest } = view
