@@ -2,8 +2,7 @@
 // pair's own _id, so its shadowing sessions, reflections and project still point
 // at it; it is not in `pairs`, so both people are free for the next matching.
 import { Schema, model, type InferSchemaType } from 'mongoose'
-
-const contributionSchema = new Schema({ criterion: String, points: Number, explanation: String }, { _id: false })
+import { contributionSchema } from './pair'
 
 const endedPairSchema = new Schema(
   {

@@ -3,7 +3,8 @@
 // as their capacity, which the matching that proposed the pairs has honoured.
 import { Schema, model, type InferSchemaType } from 'mongoose'
 
-const contributionSchema = new Schema({ criterion: String, points: Number, explanation: String }, { _id: false })
+/** Each criterion's points and reason, as the published proposal gave them (kept on ended pairs too). */
+export const contributionSchema = new Schema({ criterion: String, points: Number, explanation: String }, { _id: false })
 
 const pairSchema = new Schema(
   {

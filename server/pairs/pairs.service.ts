@@ -17,6 +17,7 @@ import { isDuplicateKeyError } from '../db/duplicate-key'
 import { NotFoundError } from '../errors'
 import { idParam } from '../http/id-param'
 import { ensureCompact } from '../compact/compact.service'
+import { peopleById, type Person } from '../shadowing/session-access'
 import { introductionEmail, pairEndedEmail } from './pair-emails'
 
 export type ProposedPair = {
@@ -121,7 +122,7 @@ export function createPairsService(deps: { outbox: Outbox; clock: Clock; baseUrl
     /** The cohort's published pairs, doctor names in order, for the lead. */
     async forCohort(cohortId: Types.ObjectId) {
       const pairs = await Pair.find({ cohortId }).lean()
-      const names = await namesOf(pairs.flatMap(p => [p.doctorId, p.managerId]))
+      const names = await peopleById(pairs.flatMap(p => [p.doctorId, p.managerId]))
       return pairs
         .map(p => ({
           ...partnersNamed(p, names),
@@ -136,13 +137,13 @@ export function createPairsService(deps: { outbox: Outbox; clock: Clock; baseUrl
     /** The cohort's ended pairs, most recently ended first, with who ended them and why, for the lead. */
     async endedForCohort(cohortId: Types.ObjectId) {
       const ended = await EndedPair.find({ cohortId }).lean()
-      const people = await namesOf(ended.flatMap(p => [p.doctorId, p.managerId, p.endedBy]))
+      const people = await peopleById(ended.flatMap(p => [p.doctorId, p.managerId, p.endedBy]))
       return ended
         .map(p => ({
           ...partnersNamed(p, people),
           publishedAt: p.publishedAt,
           endedAt: p.endedAt,
-          endedBy: people.get(String(p.endedBy)) ?? '',
+          endedBy: people.get(String(p.endedBy))?.name ?? '',
           reason: p.reason,
           pairId: String(p._id),
         }))
@@ -153,9 +154,9 @@ export function createPairsService(deps: { outbox: Outbox; clock: Clock; baseUrl
     async endedForPerson(userId: string) {
       const ended = await EndedPair.find({ $or: [{ doctorId: userId }, { managerId: userId }] }).sort({ endedAt: -1 }).lean()
       const partnerOf = (p: (typeof ended)[number]) => (String(p.doctorId) === userId ? p.managerId : p.doctorId)
-      const partners = await namesOf(ended.map(partnerOf))
+      const partners = await peopleById(ended.map(partnerOf))
       const cohorts = new Map((await Cohort.find({ _id: { $in: ended.map(p => p.cohortId) } }, { name: 1 }).lean()).map(c => [String(c._id), c.name]))
-      return ended.map(p => ({ pairId: String(p._id), partnerName: partners.get(String(partnerOf(p))) ?? '', cohortName: cohorts.get(String(p.cohortId)) ?? '', endedAt: p.endedAt }))
+      return ended.map(p => ({ pairId: String(p._id), partnerName: partners.get(String(partnerOf(p)))?.name ?? '', cohortName: cohorts.get(String(p.cohortId)) ?? '', endedAt: p.endedAt }))
     },
 
     /** A person's published pairs with their partner, for their home page. Never proposals. */
@@ -187,15 +188,9 @@ async function insertIntoFreePlace(cohortId: Types.ObjectId, pair: ProposedPair,
   return { ok: false, reason: `the manager has no free place (capacity ${capacity})` }
 }
 
-/** Each person's name (or email when they have none yet), by id. */
-async function namesOf(ids: Types.ObjectId[]): Promise<Map<string, string>> {
-  const users = await User.find({ _id: { $in: ids } }, { name: 1, email: 1 }).lean()
-  return new Map(users.map(u => [String(u._id), u.name || u.email]))
-}
-
 /** A pair's doctor and manager, by id and by name, for the lead's tables. */
-function partnersNamed(pair: { doctorId: Types.ObjectId; managerId: Types.ObjectId }, names: Map<string, string>) {
+function partnersNamed(pair: { doctorId: Types.ObjectId; managerId: Types.ObjectId }, people: Map<string, Person>) {
   const doctorId = String(pair.doctorId)
   const managerId = String(pair.managerId)
-  return { doctor: names.get(doctorId) ?? '', doctorId, manager: names.get(managerId) ?? '', managerId }
+  return { doctor: people.get(doctorId)?.name ?? '', doctorId, manager: people.get(managerId)?.name ?? '', managerId }
 }
