@@ -17,8 +17,7 @@ export class SessionChangedError extends ConflictError {
 
 /** Claims revision `revision` of the session or throws SessionChangedError. */
 export async function claimRevision(session: { _id: Types.ObjectId; revision: number }, now: Date): Promise<void> {
-  const readRevision = async () => (await ShadowingSession.findById(session._id, { revision: 1 }).lean())?.revision
-  if (!(await claimRevisionOf(`shadowing:${String(session._id)}`, session.revision, now, readRevision))) throw new SessionChangedError()
+  if (!(await claimRevisionOf({ model: ShadowingSession, key: 'shadowing', _id: session._id, revision: session.revision }, now))) throw new SessionChangedError()
 }
 
 /** After a claimed change that could not go ahead, moves the revision on unchanged so the session is not stuck. */

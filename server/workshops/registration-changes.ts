@@ -19,10 +19,8 @@ export class RegistrationChangedError extends ConflictError {
 }
 
 /** True for the one caller that claims this revision of the registration. */
-export function claimRegistration(registration: Revisioned, now: Date): Promise<boolean> {
-  const readRevision = async () => (await WorkshopRegistration.findById(registration._id, { revision: 1 }).lean())?.revision
-  return claimRevisionOf(`workshop-reg:${String(registration._id)}`, registration.revision, now, readRevision)
-}
+export const claimRegistration = (registration: Revisioned, now: Date) =>
+  claimRevisionOf({ model: WorkshopRegistration, key: 'workshop-reg', _id: registration._id, revision: registration.revision }, now)
 
 /** After a claimed change that could not go ahead, moves the revision on unchanged so the registration is not stuck. */
 export async function releaseRegistration(registration: Revisioned): Promise<void> {

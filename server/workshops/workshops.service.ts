@@ -46,8 +46,7 @@ export function createWorkshopsService(deps: MailingDeps & { registrations: Work
   }
 
   async function claimWorkshop(workshop: StoredWorkshop) {
-    const readRevision = async () => (await Workshop.findById(workshop._id, { revision: 1 }).lean())?.revision
-    if (!(await claimRevisionOf(`workshop:${String(workshop._id)}`, workshop.revision, deps.clock.now(), readRevision))) throw new WorkshopChangedError()
+    if (!(await claimRevisionOf({ model: Workshop, key: 'workshop', _id: workshop._id, revision: workshop.revision }, deps.clock.now()))) throw new WorkshopChangedError()
   }
 
   async function countsFor(workshopIds: Types.ObjectId[]): Promise<Map<string, Counts>> {
