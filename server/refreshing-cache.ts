@@ -1,5 +1,5 @@
-// What a board shows of a cohort, worked out at most once a minute and shared
-// by everyone who opens it (decision 014). Building it reads every pair,
+// What a board or the dashboard shows of a cohort, worked out at most once a
+// minute and shared by everyone who opens it (decision 014). Building it reads every pair,
 // session, attendance, project and measure of the cohort — seconds for 2,000
 // people on the embedded engine — and even asking whether anything changed
 // costs about a second there, so the answer is kept for `maxAgeMs`. After that
